@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { TokenService } from './platform/auth/token.service.js';
+import { CommandRunner } from './platform/commands/command-runner.js';
+import type { CommandMetrics } from './platform/commands/command-metrics.js';
+import { EventBus } from './platform/events/event-bus.js';
+import { buildApp } from './platform/http/app.js';
+import { ensureJournalHead } from './platform/journal/journal.repository.js';
+import { openStore, type Store, type StoreConfig } from './platform/store/database.js';
+import { migrateToLatest } from './platform/store/migrator.js';
+import { actorResolver, bootstrapAdmin, registerAuthRoutes, registerJournalRoutes } from './modules/compliance/index.js';
+import { registerModules } from './routes.js';
+
+export interface TaktOptions {
+  readonly store: StoreConfig;
+  readonly adminPassword?: string | undefined;
+  readonly logger?: boolean | { level: string };
+  readonly metrics?: CommandMetrics;
+}
+
+/** A running Takt: the store, the command runner, the event bus and the HTTP app over them. */
+export interface Takt {
+  readonly store: Store;
+  readonly runner: CommandRunner;
+  readonly bus: EventBus;
+  readonly app: FastifyInstance;
+  readonly tokens: TokenService;
+  /** Set when this start created the first administrator. */
+  readonly bootstrap: { password: string; generated: boolean } | null;
+  close(): Promise<void>;
+}
+
+/** The composition root: the one place that knows every concrete adapter and wires the modules together. */
+export async function createTakt(options: TaktOptions): Promise<Takt> {
+  const store = openStore(options.store);
+  let ready = false;
+  try {
+    await migrateToLatest(store);
+    await ensureJournalHead(store.db);
+    const bus = new EventBus();
+    const runner = new CommandRunner(store, bus, options.metrics);
+    const tokens = await TokenService.open(store.db);
+    const app = await buildApp({ tokens, resolveActor: actorResolver(store), logger: options.logger ?? false, ready: () => ready });
+    registerAuthRoutes(app, runner, tokens);
+    registerJournalRoutes(app, store);
+    registerModules({ app, runner, store, bus });
+    await app.ready();
+    const bootstrap = await bootstrapAdmin(store, runner, options.adminPassword);
+    ready = true;
+    return {
+      store, runner, bus, app, tokens, bootstrap,
+      close: async () => {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,5 @@
+/** Compliance: authentication, the audit journal's API, bootstrap of the first administrator. */
+export { registerAuthRoutes, actorResolver } from './auth/auth.routes.js';
+export { login, MAX_FAILED_LOGINS } from './auth/login.command.js';
+export { bootstrapAdmin } from './auth/bootstrap.js';
+export { registerJournalRoutes, presentEvent } from './journal/journal.routes.js';

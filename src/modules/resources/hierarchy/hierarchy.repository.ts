@@ -1,0 +1,63 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, HierarchyLevel, HierarchyTable } from '../../../platform/store/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A node of the ISA-95 equipment hierarchy: site → area → work center → equipment (units). */
+export interface HierarchyNode {
+  readonly id: string;
+  readonly level: HierarchyLevel;
+  readonly name: string;
+  readonly parentId: string | null;
+  readonly siteId: string | null;
+  readonly workCenterId: string | null;
+  readonly timeZone: string | null;
+  readonly idealCycleTimeSec: number | null;
+  readonly available: boolean;
+}
+
+function toNode(r: HierarchyTable): HierarchyNode {
+  return {
+    id: r.id, level: r.level, name: r.name, parentId: r.parent_id, siteId: r.site_id, workCenterId: r.work_center_id,
+    timeZone: r.time_zone, idealCycleTimeSec: r.ideal_cycle_time_sec, available: r.available === 1,
+  };
+}
+
+export async function findNode(db: Db, id: string): Promise<HierarchyNode | undefined> {
+  const r = await db.selectFrom('hierarchy').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toNode(r) : undefined;
+}
+
+export async function listNodes(db: Db, level?: HierarchyLevel): Promise<HierarchyNode[]> {
+  let q = db.selectFrom('hierarchy').selectAll();
+  if (level) q = q.where('level', '=', level);
+  return (await q.orderBy('id').execute()).map(toNode);
+}
+
+export async function saveNode(db: Db, node: HierarchyNode, now: number, exists: boolean): Promise<void> {
+  const row = {
+    level: node.level, name: node.name, parent_id: node.parentId, site_id: node.siteId, work_center_id: node.workCenterId,
+    time_zone: node.timeZone, ideal_cycle_time_sec: node.idealCycleTimeSec, available: node.available ? 1 : 0, updated_at: now,
+  };
+  if (exists) await db.updateTable('hierarchy').set(row).where('id', '=', node.id).execute();
+  else await db.insertInto('hierarchy').values({ id: node.id, ...row, created_at: now }).execute();
+}
+
+/** Every equipment id at or below a node (the node itself when it is equipment). */
+export async function equipmentBelow(db: Db, id: string): Promise<string[]> {
+  const all = await db.selectFrom('hierarchy').select(['id', 'parent_id', 'level']).execute();
+  const children = new Map<string, string[]>();
+  for (const r of all) if (r.parent_id) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r.id]);
+  const level = new Map(all.map((r) => [r.id, r.level]));
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const stack = [id];
+  while (stack.length > 0) {
+    const cur = stack.pop()!;
+    if (seen.has(cur)) continue;
+    seen.add(cur);
+    if (level.get(cur) === 'equipment') out.push(cur);
+    stack.push(...(children.get(cur) ?? []));
+  }
+  return out.sort();
+}

@@ -1,0 +1,92 @@
+import type { Kysely, Transaction } from 'kysely';
+import { isRole, type Role } from '../../../platform/auth/roles.js';
+import type { Database } from '../../../platform/store/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A person of the plant, who is also a user of Takt. */
+export interface Person {
+  readonly id: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+  readonly active: boolean;
+  readonly locked: boolean;
+  readonly failedLogins: number;
+  readonly tokenEpoch: number;
+  readonly hasPassword: boolean;
+}
+
+export interface Qualification {
+  readonly code: string;
+  readonly validUntil: number;
+}
+
+export async function findPerson(db: Db, id: string): Promise<(Person & { passwordHash: string | null }) | undefined> {
+  const r = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) return undefined;
+  const roles = await db.selectFrom('person_roles').select('role').where('person_id', '=', id).orderBy('role').execute();
+  return {
+    id: r.id, name: r.name, roles: roles.map((x) => x.role).filter(isRole), active: r.active === 1, locked: r.locked === 1,
+    failedLogins: r.failed_logins, tokenEpoch: r.token_epoch, hasPassword: r.password_hash !== null, passwordHash: r.password_hash,
+  };
+}
+
+export async function listPeople(db: Db): Promise<Person[]> {
+  const rows = await db.selectFrom('people').select('id').orderBy('id').execute();
+  const out: Person[] = [];
+  for (const r of rows) {
+    const p = await findPerson(db, r.id);
+    if (p) {
+      const { passwordHash: _omit, ...person } = p;
+      out.push(person);
+    }
+  }
+  return out;
+}
+
+export async function insertPerson(db: Db, p: { id: string; name: string; passwordHash: string | null; roles: readonly Role[] }, now: number): Promise<void> {
+  await db
+    .insertInto('people')
+    .values({ id: p.id, name: p.name, password_hash: p.passwordHash, active: 1, failed_logins: 0, locked: 0, password_changed_at: p.passwordHash ? now : null, token_epoch: 0, created_at: now, updated_at: now })
+    .execute();
+  await setRoles(db, p.id, p.roles);
+}
+
+export async function updatePerson(db: Db, id: string, set: { name?: string; passwordHash?: string; active?: boolean; locked?: boolean; failedLogins?: number; tokenEpoch?: number }, now: number): Promise<void> {
+  await db
+    .updateTable('people')
+    .set({
+      updated_at: now,
+      ...(set.name !== undefined ? { name: set.name } : {}),
+      ...(set.passwordHash !== undefined ? { password_hash: set.passwordHash, password_changed_at: now } : {}),
+      ...(set.active !== undefined ? { active: set.active ? 1 : 0 } : {}),
+      ...(set.locked !== undefined ? { locked: set.locked ? 1 : 0 } : {}),
+      ...(set.failedLogins !== undefined ? { failed_logins: set.failedLogins } : {}),
+      ...(set.tokenEpoch !== undefined ? { token_epoch: set.tokenEpoch } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setRoles(db: Db, id: string, roles: readonly Role[]): Promise<void> {
+  await db.deleteFrom('person_roles').where('person_id', '=', id).execute();
+  if (roles.length > 0) await db.insertInto('person_roles').values(roles.map((role) => ({ person_id: id, role }))).execute();
+}
+
+export async function qualificationsOf(db: Db, personId: string): Promise<Qualification[]> {
+  const rows = await db.selectFrom('qualifications').select(['code', 'valid_until']).where('person_id', '=', personId).orderBy('code').execute();
+  return rows.map((r) => ({ code: r.code, validUntil: r.valid_until }));
+}
+
+export async function upsertQualification(db: Db, personId: string, code: string, validUntil: number): Promise<void> {
+  await db
+    .insertInto('qualifications')
+    .values({ person_id: personId, code, valid_until: validUntil })
+    .onConflict((oc) => oc.columns(['person_id', 'code']).doUpdateSet({ valid_until: validUntil }))
+    .execute();
+}
+
+export async function countPeople(db: Db): Promise<number> {
+  const r = await db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

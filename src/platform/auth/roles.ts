@@ -1,0 +1,17 @@
+/** The roles API.md fixes. */
+export const ROLES = ['admin', 'engineer', 'supervisor', 'operator', 'quality', 'integration'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who acts: the authenticated user behind a command or query. */
+export interface Actor {
+  readonly username: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+}
+
+/** The actor of work Takt does by itself (bootstrap, migrations of data, the simulator's feed). */
+export const SYSTEM_ACTOR: Actor = { username: 'system', name: 'Takt', roles: ['admin'] };
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,97 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Actor } from '../auth/roles.js';
+import type { TokenService } from '../auth/token.service.js';
+import { Refusal, violation, type Violation } from '../errors/violation.js';
+import { problem, sendProblem } from './problem.js';
+
+export interface AppOptions {
+  readonly tokens: TokenService;
+  /** The actor behind a valid token, or null when the person is unknown, inactive, locked or the token revoked. */
+  readonly resolveActor: (username: string, epoch: number) => Promise<Actor | null>;
+  readonly logger?: boolean | { level: string };
+  readonly bodyLimit?: number;
+  readonly ready: () => boolean;
+}
+
+function fieldOf(instancePath: string, params: Record<string, unknown>): string {
+  const path = instancePath.replace(/^\//, '').split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+  const keys = params.keys;
+  if (Array.isArray(keys) && keys.length > 0) return [path, String(keys[0])].filter(Boolean).join('.');
+  return path;
+}
+
+/** Builds the HTTP edge: shape validation, problem+json errors, authentication and roles, OpenAPI. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Takt API', version: '1', description: 'Takt Manufacturing Execution System: the public API.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/health', { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
+    options.ready() ? { status: 'ok' } : reply.code(503).send({ status: 'starting' }),
+  );
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
+    return payload;
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/v1') || req.routeOptions.config.public) return;
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+    const claims = token ? await options.tokens.check(token) : null;
+    const actor = claims ? await options.resolveActor(claims.username, claims.epoch) : null;
+    if (!actor) {
+      return sendProblem(reply, problem(401, 'a valid bearer token is required', [violation('UNAUTHENTICATED', 'sign in: POST /api/v1/auth/login')]));
+    }
+    req.actor = actor;
+    const roles = req.routeOptions.config.roles;
+    if (roles && !actor.roles.includes('admin') && !actor.roles.some((r) => roles.includes(r))) {
+      return sendProblem(reply, problem(403, `this needs one of the roles: ${roles.join(', ')}`, [violation('FORBIDDEN', `role ${actor.roles.join(', ')} may not do this`)]));
+    }
+  });
+
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, problem(404, `no route ${req.method} ${req.url.split('?')[0]}`, [violation('NOT_FOUND', 'no such route')])),
+  );
+
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    if (error instanceof Refusal) {
+      return sendProblem(reply, problem(error.status, error.violations.map((v) => v.message).join('; '), error.violations));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext ?? 'body';
+      const violations: Violation[] = error.validation.map((v) =>
+        violation('INVALID_FIELD', v.message ?? 'is invalid', { field: fieldOf(v.instancePath ?? '', v.params) || where, details: { in: where } }),
+      );
+      return sendProblem(reply, problem(400, `invalid ${where}: ${violations.map((v) => `${v.field}: ${v.message}`).join('; ')}`, violations));
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const field = error.code?.startsWith('FST_ERR_CTP') ? 'body' : undefined;
+      return sendProblem(reply, problem(status, error.message, status === 400 ? [violation('INVALID_FIELD', error.message, field ? { field } : {})] : undefined));
+    }
+    req.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, problem(500, 'internal error; the request id is in the logs', undefined));
+  });
+  return app;
+}

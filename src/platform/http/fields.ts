@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** A client-chosen natural key: 1..100 printable characters without slashes or spaces at the ends. */
+export const idField = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:\-]*$/, 'must start with a letter or digit and contain only letters, digits, . _ : -');
+
+/** A human-readable name. */
+export const nameField = z.string().trim().min(1).max(200);
+
+/** A free-text reason. */
+export const reasonField = z.string().trim().min(1).max(1000);
+
+/** Significant digits of the shortest decimal form that reads back as the same number. */
+export function significantDigits(n: number): number {
+  const mantissa = String(Math.abs(n)).toLowerCase().split('e')[0] ?? '';
+  return mantissa.replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+}
+
+/** A finite quantity with at most 15 significant digits. */
+export const quantityField = z
+  .number()
+  .refine((n) => Number.isFinite(n), 'must be a finite number')
+  .refine((n) => significantDigits(n) <= 15, 'has more than 15 significant digits');
+
+/** A quantity greater than zero. */
+export const positiveQuantity = quantityField.refine((n) => n > 0, 'must be greater than zero');
+
+/** A quantity of zero or more. */
+export const nonNegativeQuantity = quantityField.refine((n) => n >= 0, 'must not be negative');

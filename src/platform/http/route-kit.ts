@@ -1,0 +1,113 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z, type ZodType } from 'zod';
+import type { Actor, Role } from '../auth/roles.js';
+import type { Command } from '../commands/command.js';
+import type { CommandRunner } from '../commands/command-runner.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+  }
+  interface FastifyContextConfig {
+    /** Roles allowed on the route; admin always is. Absent on public routes. */
+    roles?: readonly Role[];
+    public?: boolean;
+  }
+}
+
+export const dryRunQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });
+
+/** The authenticated actor of a request (the auth hook guarantees it on every protected route). */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new Error('no actor on a protected route');
+  return req.actor;
+}
+
+interface CommandRouteSpec<P extends ZodType, B extends ZodType, I, O> {
+  readonly method: 'POST' | 'PUT' | 'DELETE';
+  readonly url: string;
+  readonly roles: readonly Role[];
+  readonly summary: string;
+  readonly tags: readonly string[];
+  readonly params?: P;
+  readonly body?: B;
+  readonly command: Command<I, O>;
+  readonly input: (params: z.output<P>, body: z.output<B>, req: FastifyRequest) => I;
+  readonly status?: 200 | 201;
+  /** Shapes the command's result into the response body (default: the result itself). */
+  readonly present?: (result: O) => unknown;
+}
+
+/**
+ * Registers a state-changing route: shape validated by zod (400 naming each field), the actor from the token,
+ * `?dryRun=true` and `Idempotency-Key` handled once here for every command.
+ */
+export function commandRoute<P extends ZodType, B extends ZodType, I, O>(
+  app: FastifyInstance,
+  runner: CommandRunner,
+  spec: CommandRouteSpec<P, B, I, O>,
+): void {
+  const status = spec.status ?? 200;
+  app.withTypeProvider<ZodTypeProvider>().route({
+    method: spec.method,
+    url: spec.url,
+    config: { roles: spec.roles },
+    schema: {
+      summary: spec.summary,
+      tags: [...spec.tags],
+      querystring: dryRunQuery,
+      headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+      ...(spec.params ? { params: spec.params } : {}),
+      ...(spec.body ? { body: spec.body } : {}),
+    },
+    handler: async (req: FastifyRequest, reply: FastifyReply) => {
+      const query = req.query as z.output<typeof dryRunQuery>;
+      const key = (req.headers['idempotency-key'] as string | undefined) ?? undefined;
+      const input = spec.input(req.params as z.output<P>, req.body as z.output<B>, req);
+      const outcome = await runner.run(spec.command, input, {
+        actor: actorOf(req),
+        dryRun: query.dryRun === 'true',
+        ...(key ? { idempotencyKey: key } : {}),
+        successStatus: status,
+      });
+      if (outcome.kind === 'dry-run') return reply.code(200).send({ allowed: outcome.allowed, violations: outcome.violations });
+      if (outcome.kind === 'replayed') return reply.code(outcome.status).header('idempotent-replay', 'true').send(outcome.response);
+      const body = spec.present ? spec.present(outcome.result) : outcome.result;
+      return reply.code(status).send(body ?? {});
+    },
+  });
+}
+
+interface QueryRouteSpec<P extends ZodType, Q extends ZodType> {
+  readonly url: string;
+  readonly roles: readonly Role[];
+  readonly summary: string;
+  readonly tags: readonly string[];
+  readonly params?: P;
+  readonly querystring?: Q;
+  readonly handler: (params: z.output<P>, query: z.output<Q>, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+}
+
+/** Registers a read-only GET route; queries never pass through the command path. */
+export function queryRoute<P extends ZodType, Q extends ZodType>(app: FastifyInstance, spec: QueryRouteSpec<P, Q>): void {
+  app.withTypeProvider<ZodTypeProvider>().route({
+    method: 'GET',
+    url: spec.url,
+    config: { roles: spec.roles },
+    schema: {
+      summary: spec.summary,
+      tags: [...spec.tags],
+      ...(spec.params ? { params: spec.params } : {}),
+      ...(spec.querystring ? { querystring: spec.querystring } : {}),
+    },
+    handler: async (req, reply) => {
+      const result = await spec.handler(req.params as z.output<P>, req.query as z.output<Q>, req, reply);
+      if (reply.sent) return reply;
+      return reply.send(result);
+    },
+  });
+}
+
+/** Every role: for reads that any signed-in user may make. */
+export const ANY_ROLE: readonly Role[] = ['admin', 'engineer', 'supervisor', 'operator', 'quality', 'integration'];

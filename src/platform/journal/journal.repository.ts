@@ -1,0 +1,128 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../store/schema.js';
+import { canonicalJson } from './canonical-json.js';
+import { eventHash, GENESIS_HASH } from './journal-hash.js';
+
+/** What a command records: the journal adds seq, time, actor and the hashes. */
+export interface JournalDraft {
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly reason?: string | null;
+}
+
+/** A committed journal event as the API shows it. */
+export interface JournalEvent {
+  readonly seq: number;
+  readonly at: number;
+  readonly actor: string;
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly data: Record<string, unknown>;
+  readonly reason: string | null;
+  readonly hash: string;
+  readonly prevHash: string;
+}
+
+/**
+ * Appends events to the chain inside the caller's transaction. The head row is updated first: on PostgreSQL
+ * that row lock orders concurrent appenders, so every event names the true predecessor; SQLite has one writer.
+ */
+export async function appendEvents(
+  tx: Transaction<Database>,
+  drafts: readonly JournalDraft[],
+  actor: string,
+  at: number,
+): Promise<JournalEvent[]> {
+  if (drafts.length === 0) return [];
+  await tx.updateTable('journal_head').set((eb) => ({ seq: eb('seq', '+', drafts.length) })).where('id', '=', 1).execute();
+  const head = await tx.selectFrom('journal_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  let seq = head.seq - drafts.length;
+  let prevHash = head.hash;
+  const events: JournalEvent[] = [];
+  for (const d of drafts) {
+    seq += 1;
+    const data = canonicalJson(d.data);
+    const row = { seq, at, actor, action: d.action, entity: d.entity, entityId: d.entityId, data, reason: d.reason ?? null, prevHash };
+    const hash = eventHash(row);
+    events.push({ ...row, data: JSON.parse(data) as Record<string, unknown>, hash });
+    prevHash = hash;
+  }
+  await tx
+    .insertInto('journal')
+    .values(
+      events.map((e) => ({
+        seq: e.seq, at: e.at, actor: e.actor, action: e.action, entity: e.entity, entity_id: e.entityId,
+        data: canonicalJson(e.data), reason: e.reason, prev_hash: e.prevHash, hash: e.hash,
+      })),
+    )
+    .execute();
+  await tx.updateTable('journal_head').set({ hash: prevHash }).where('id', '=', 1).execute();
+  return events;
+}
+
+/** Creates the chain's head row when the store is new. */
+export async function ensureJournalHead(db: Kysely<Database>): Promise<void> {
+  await db.insertInto('journal_head').values({ id: 1, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column('id').doNothing()).execute();
+}
+
+export interface JournalQuery {
+  readonly after?: number;
+  readonly limit?: number;
+  readonly entity?: string;
+  readonly entityId?: string;
+  readonly actor?: string;
+  readonly from?: number;
+  readonly to?: number;
+}
+
+/** Reads events in seq order, filtered. */
+export async function readJournal(db: Kysely<Database>, q: JournalQuery): Promise<JournalEvent[]> {
+  let query = db.selectFrom('journal').selectAll().where('seq', '>', q.after ?? 0);
+  if (q.entity) query = query.where('entity', '=', q.entity);
+  if (q.entityId) query = query.where('entity_id', '=', q.entityId);
+  if (q.actor) query = query.where('actor', '=', q.actor);
+  if (q.from !== undefined) query = query.where('at', '>=', q.from);
+  if (q.to !== undefined) query = query.where('at', '<', q.to);
+  const rows = await query.orderBy('seq').limit(q.limit ?? 1000).execute();
+  return rows.map(toEvent);
+}
+
+export function toEvent(r: Database['journal']): JournalEvent {
+  return {
+    seq: r.seq, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id,
+    data: JSON.parse(r.data) as Record<string, unknown>, reason: r.reason, hash: r.hash, prevHash: r.prev_hash,
+  };
+}
+
+export type VerifyResult = { ok: true; events: number } | { ok: false; brokenAt: number; events: number };
+
+/**
+ * Recomputes the whole chain: each event's hash from its fields, each prevHash against its predecessor, seq
+ * without gaps, and the head against the last event. Returns the first seq where it breaks.
+ */
+export async function verifyJournal(db: Kysely<Database>, pageSize = 5000): Promise<VerifyResult> {
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let count = 0;
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom('journal').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+    for (const r of rows) {
+      const recomputed = eventHash({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, data: r.data, reason: r.reason, prevHash: r.prev_hash });
+      if (r.seq !== expectedSeq || r.prev_hash !== prevHash || r.hash !== recomputed) {
+        return { ok: false, brokenAt: Math.min(r.seq, expectedSeq), events: count };
+      }
+      prevHash = r.hash;
+      expectedSeq += 1;
+      count += 1;
+      after = r.seq;
+    }
+    if (rows.length < pageSize) break;
+  }
+  const head = await db.selectFrom('journal_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  if (head && (head.seq !== count || head.hash !== prevHash)) return { ok: false, brokenAt: count + 1, events: count };
+  return { ok: true, events: count };
+}

@@ -1,0 +1,27 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Dialect, Store } from './database.js';
+import { foundation } from './migrations/20261126-0001-foundation.js';
+import { execution } from './migrations/20261126-0002-execution.js';
+
+/** A migration that knows which dialect it runs on (column types for generated keys differ). */
+export type TaktMigration = (dialect: Dialect) => Migration;
+
+/** Every migration, in order. Released migrations are frozen: add new files, never edit old ones. */
+const MIGRATIONS: Record<string, TaktMigration> = {
+  '20261126-0001-foundation': foundation,
+  '20261126-0002-execution': execution,
+};
+
+/** Runs every pending migration; throws with the failing migration's name when one fails. */
+export async function migrateToLatest(store: Store): Promise<void> {
+  const provider: MigrationProvider = {
+    getMigrations: async () =>
+      Object.fromEntries(Object.entries(MIGRATIONS).map(([name, make]) => [name, make(store.dialect)])),
+  };
+  const migrator = new Migrator({ db: store.db as Kysely<unknown>, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`, { cause: error });
+  }
+}

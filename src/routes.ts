@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { CommandRunner } from './platform/commands/command-runner.js';
+import type { EventBus } from './platform/events/event-bus.js';
+import type { Store } from './platform/store/database.js';
+import { registerHierarchyRoutes, registerPeopleRoutes } from './modules/resources/index.js';
+
+export interface ModuleDeps {
+  readonly app: FastifyInstance;
+  readonly runner: CommandRunner;
+  readonly store: Store;
+  readonly bus: EventBus;
+}
+
+/** Registers every module's routes (each module exposes its own register function through its index.ts). */
+export function registerModules({ app, runner, store }: ModuleDeps): void {
+  registerHierarchyRoutes(app, runner, store);
+  registerPeopleRoutes(app, runner, store);
+}

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { describe } from 'vitest';
+import { createSchema, dropSchema, type Dialect, type StoreConfig } from '../../src/platform/store/database.js';
+
+const url = process.env.TAKT_TEST_DATABASE_URL;
+const inCi = process.env.CI === 'true';
+
+async function probe(): Promise<string | null> {
+  if (!url) return 'TAKT_TEST_DATABASE_URL is not set';
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return null;
+  } catch (error) {
+    return `PostgreSQL at ${url} is unreachable: ${String(error)}`;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const pgSkipReason = await probe();
+if (pgSkipReason && inCi) throw new Error(`CI=true needs PostgreSQL for the store tests: ${pgSkipReason}`);
+if (pgSkipReason) console.warn(`[store tests] PostgreSQL dialect SKIPPED: ${pgSkipReason}`);
+
+/** A fresh, empty store configuration of the dialect; release() drops what it made. */
+export async function freshStore(dialect: Dialect): Promise<{ config: StoreConfig; release: () => Promise<void> }> {
+  if (dialect === 'sqlite') return { config: { dialect: 'sqlite', file: ':memory:' }, release: async () => undefined };
+  if (!url) throw new Error('no PostgreSQL URL');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  await createSchema(url, schema);
+  return { config: { dialect: 'postgres', url, schema, poolSize: 8 }, release: () => dropSchema(url, schema) };
+}
+
+/**
+ * Runs a suite once per dialect: SQLite always, PostgreSQL when TAKT_TEST_DATABASE_URL answers (a skip says why
+ * locally; in CI a missing PostgreSQL fails the run).
+ */
+export function describeStores(name: string, suite: (dialect: Dialect) => void): void {
+  describe(`${name} [sqlite]`, () => suite('sqlite'));
+  if (pgSkipReason) describe.skip(`${name} [postgres] (skipped: ${pgSkipReason})`, () => suite('postgres'));
+  else describe(`${name} [postgres]`, () => suite('postgres'));
+}
