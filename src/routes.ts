@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CommandRunner } from './platform/commands/command-runner.js';
 import type { EventBus } from './platform/events/event-bus.js';
 import type { Store } from './platform/store/database.js';
+import { registerMaterialRoutes, registerRevisionRoutes } from './modules/product/index.js';
 import { registerHierarchyRoutes, registerPeopleRoutes } from './modules/resources/index.js';
 
 export interface ModuleDeps {
@@ -15,4 +16,6 @@ export interface ModuleDeps {
 export function registerModules({ app, runner, store }: ModuleDeps): void {
   registerHierarchyRoutes(app, runner, store);
   registerPeopleRoutes(app, runner, store);
+  registerMaterialRoutes(app, runner, store);
+  registerRevisionRoutes(app, runner, store);
 }

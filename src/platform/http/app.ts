@@ -2,7 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Actor } from '../auth/roles.js';
+import type { Actor, Role } from '../auth/roles.js';
 import type { TokenService } from '../auth/token.service.js';
 import { Refusal, violation, type Violation } from '../errors/violation.js';
 import { problem, sendProblem } from './problem.js';
@@ -14,6 +14,31 @@ export interface AppOptions {
   readonly logger?: boolean | { level: string };
   readonly bodyLimit?: number;
   readonly ready: () => boolean;
+}
+
+/** The base path of the public API: every route below it needs a token unless it is marked public. */
+export const API_PREFIX = '/api/v1';
+
+/** A route as registered: its method, URL pattern and who may call it. The role matrix and the fuzzers walk these. */
+export interface RouteEntry {
+  readonly method: string;
+  readonly url: string;
+  /** Roles allowed besides admin; undefined only on public routes and on routes outside the API. */
+  readonly roles: readonly Role[] | undefined;
+  readonly public: boolean;
+  readonly tags: readonly string[];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered on the app, in registration order (the implicit HEAD of each GET included). */
+    readonly routeRegistry: readonly RouteEntry[];
+  }
+}
+
+/** True for a URL pattern inside the API (decided on the matched route, never on the raw request path). */
+export function isApiUrl(url: string | undefined): boolean {
+  return url !== undefined && (url === API_PREFIX || url.startsWith(`${API_PREFIX}/`));
 }
 
 function fieldOf(instancePath: string, params: Record<string, unknown>): string {
@@ -29,6 +54,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     requestIdHeader: 'x-request-id',
+  });
+  const routes: RouteEntry[] = [];
+  app.decorate('routeRegistry', routes);
+  // Registered before any route, so every later route (plugins' included) passes through it.
+  app.addHook('onRoute', (opts) => {
+    const config = (opts.config ?? {}) as { roles?: readonly Role[]; public?: boolean };
+    const isPublic = config.public === true;
+    if (isApiUrl(opts.url) && !isPublic && !Array.isArray(config.roles)) {
+      throw new Error(`route ${String(opts.method)} ${opts.url} is protected but names no roles: set config.roles (or config.public)`);
+    }
+    const tags = (opts.schema as { tags?: unknown } | undefined)?.tags;
+    for (const method of [opts.method].flat()) {
+      routes.push({ method, url: opts.url, roles: config.roles, public: isPublic, tags: Array.isArray(tags) ? tags.map(String) : [] });
+    }
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -55,7 +94,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/v1') || req.routeOptions.config.public) return;
+    // The matched route decides, not req.url: a percent-encoded path (/api/%761/...) reaches the same route.
+    if (!isApiUrl(req.routeOptions.url) || req.routeOptions.config.public) return;
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
     const claims = token ? await options.tokens.check(token) : null;

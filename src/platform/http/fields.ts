@@ -5,7 +5,7 @@ export const idField = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:\-]*$/, 'must start with a letter or digit and contain only letters, digits, . _ : -');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'must start with a letter or digit and contain only letters, digits, . _ : -');
 
 /** A human-readable name. */
 export const nameField = z.string().trim().min(1).max(200);

@@ -53,6 +53,10 @@ export function commandRoute<P extends ZodType, B extends ZodType, I, O>(
     method: spec.method,
     url: spec.url,
     config: { roles: spec.roles },
+    // A command without a body is a command with an empty one ({reason?} bodies are optional).
+    preValidation: async (req) => {
+      if (spec.body && (req.body === undefined || req.body === null)) req.body = {};
+    },
     schema: {
       summary: spec.summary,
       tags: [...spec.tags],
