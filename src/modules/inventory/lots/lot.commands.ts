@@ -1,0 +1,55 @@
+import { command } from '../../../platform/commands/command.js';
+import { invalidTransition, notFound, refuseIfAny, violation } from '../../../platform/errors/violation.js';
+import { findMaterial } from '../../product/index.js';
+import { findLot, insertLot, setLotStatus, type Lot, type LotStatus } from './lot.repository.js';
+
+const DAY = 86_400_000;
+
+export interface ReceiveLot {
+  readonly id: string;
+  readonly materialId: string;
+  readonly quantity: number;
+  readonly expiresAt?: number | undefined;
+  readonly status?: 'quarantine' | 'released' | 'on_hold' | undefined;
+  readonly supplierLot?: string | undefined;
+}
+
+/** Receives a lot: quarantine unless a status is given; expiry from the material's shelf life unless given. */
+export const receiveLot = command('lot.receive', async (ctx, cmd: ReceiveLot): Promise<Lot> => {
+  const material = await findMaterial(ctx.tx, cmd.materialId);
+  const existing = await findLot(ctx.tx, cmd.id);
+  refuseIfAny([
+    ...(existing ? [violation('ALREADY_EXISTS', `lot '${cmd.id}' already exists`, { field: 'id' })] : []),
+    ...(!material ? [violation('INVALID_FIELD', `material '${cmd.materialId}' does not exist`, { field: 'materialId', details: { reason: 'REFERENCE_NOT_FOUND' } })] : []),
+  ]);
+  const shelfLife = material?.shelfLifeDays ?? null;
+  const lot: Lot = {
+    id: cmd.id, materialId: cmd.materialId, quantity: cmd.quantity, initialQuantity: cmd.quantity, status: cmd.status ?? 'quarantine',
+    expiresAt: cmd.expiresAt ?? (shelfLife !== null ? ctx.now + shelfLife * DAY : null), supplierLot: cmd.supplierLot ?? null,
+    workOrderId: null, createdAt: ctx.now,
+  };
+  await insertLot(ctx.tx, lot);
+  ctx.record({ action: 'lot.received', entity: 'lot', entityId: lot.id, data: { materialId: lot.materialId, quantity: lot.quantity, status: lot.status, expiresAt: lot.expiresAt, supplierLot: lot.supplierLot } });
+  return lot;
+});
+
+const HOLDABLE: readonly LotStatus[] = ['quarantine', 'released'];
+const RELEASABLE: readonly LotStatus[] = ['quarantine', 'on_hold'];
+
+/** Puts a lot on hold with a reason: nothing may consume it until it is released. */
+export const holdLot = command('lot.hold', async (ctx, cmd: { id: string; reason: string }): Promise<Lot> => {
+  const lot = await findLot(ctx.tx, cmd.id);
+  if (!lot) throw notFound('lot', cmd.id);
+  if (!HOLDABLE.includes(lot.status) || !(await setLotStatus(ctx.tx, lot.id, lot.status, 'on_hold'))) throw invalidTransition('lot', lot.id, lot.status, 'on_hold');
+  ctx.record({ action: 'lot.held', entity: 'lot', entityId: lot.id, data: { changes: { status: { before: lot.status, after: 'on_hold' } } }, reason: cmd.reason });
+  return { ...lot, status: 'on_hold' };
+});
+
+/** Releases a lot from quarantine or hold, with a reason. */
+export const releaseLot = command('lot.release', async (ctx, cmd: { id: string; reason: string }): Promise<Lot> => {
+  const lot = await findLot(ctx.tx, cmd.id);
+  if (!lot) throw notFound('lot', cmd.id);
+  if (!RELEASABLE.includes(lot.status) || !(await setLotStatus(ctx.tx, lot.id, lot.status, 'released'))) throw invalidTransition('lot', lot.id, lot.status, 'released');
+  ctx.record({ action: 'lot.released', entity: 'lot', entityId: lot.id, data: { changes: { status: { before: lot.status, after: 'released' } } }, reason: cmd.reason });
+  return { ...lot, status: 'released' };
+});

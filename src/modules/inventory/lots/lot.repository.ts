@@ -1,0 +1,81 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, LotsTable } from '../../../platform/store/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const LOT_STATUSES = ['quarantine', 'released', 'on_hold', 'consumed', 'expired', 'rejected'] as const;
+export type LotStatus = (typeof LOT_STATUSES)[number];
+
+/** A lot (or sublot) of one material: what is left, its status, its expiry, and the order that made it. */
+export interface Lot {
+  readonly id: string;
+  readonly materialId: string;
+  readonly quantity: number;
+  readonly initialQuantity: number;
+  readonly status: LotStatus;
+  readonly expiresAt: number | null;
+  readonly supplierLot: string | null;
+  readonly workOrderId: string | null;
+  readonly createdAt: number;
+}
+
+/** Remainders below this are zero: quantities are doubles and repeated subtraction leaves dust. */
+export const QUANTITY_EPSILON = 1e-9;
+
+function toLot(r: LotsTable): Lot {
+  return {
+    id: r.id, materialId: r.material_id, quantity: r.quantity, initialQuantity: r.initial_quantity, status: r.status as LotStatus,
+    expiresAt: r.expires_at, supplierLot: r.supplier_lot, workOrderId: r.work_order_id, createdAt: r.created_at,
+  };
+}
+
+export async function findLot(db: Db, id: string): Promise<Lot | undefined> {
+  const r = await db.selectFrom('lots').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toLot(r) : undefined;
+}
+
+export async function listLots(db: Db, filter: { materialId?: string; status?: LotStatus; workOrderId?: string; limit?: number }): Promise<Lot[]> {
+  let q = db.selectFrom('lots').selectAll();
+  if (filter.materialId) q = q.where('material_id', '=', filter.materialId);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.workOrderId) q = q.where('work_order_id', '=', filter.workOrderId);
+  return (await q.orderBy('id').limit(filter.limit ?? 1000).execute()).map(toLot);
+}
+
+export async function insertLot(db: Db, lot: Lot): Promise<void> {
+  await db
+    .insertInto('lots')
+    .values({
+      id: lot.id, material_id: lot.materialId, quantity: lot.quantity, initial_quantity: lot.initialQuantity, status: lot.status,
+      expires_at: lot.expiresAt, supplier_lot: lot.supplierLot, work_order_id: lot.workOrderId, created_at: lot.createdAt, version: 0,
+    })
+    .execute();
+}
+
+/**
+ * Takes quantity from a lot atomically, guarded so the lot never goes below zero even when several transactions
+ * race (the guard is in the UPDATE itself, so no lock is read first). Returns false when the lot had too little.
+ */
+export async function decrementLot(db: Db, id: string, quantity: number): Promise<boolean> {
+  const r = await db
+    .updateTable('lots')
+    .set((eb) => ({
+      quantity: eb.case().when(eb('quantity', '-', quantity), '<', QUANTITY_EPSILON).then(0).else(eb('quantity', '-', quantity)).end(),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('quantity', '>=', quantity - QUANTITY_EPSILON)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Adds quantity to a lot (merges, produced output into an existing lot). */
+export async function incrementLot(db: Db, id: string, quantity: number): Promise<void> {
+  await db.updateTable('lots').set((eb) => ({ quantity: eb('quantity', '+', quantity), version: eb('version', '+', 1) })).where('id', '=', id).execute();
+}
+
+/** Changes a lot's status if it is still the expected one; returns whether it changed. */
+export async function setLotStatus(db: Db, id: string, from: LotStatus, to: LotStatus): Promise<boolean> {
+  const r = await db.updateTable('lots').set((eb) => ({ status: to, version: eb('version', '+', 1) })).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
