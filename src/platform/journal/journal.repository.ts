@@ -101,7 +101,7 @@ export type VerifyResult = { ok: true; events: number } | { ok: false; brokenAt:
 
 /**
  * Recomputes the whole chain: each event's hash from its fields, each prevHash against its predecessor, seq
- * without gaps, and the head against the last event. Returns the first seq where it breaks.
+ * without gaps, and the head against the last event (a missing head is a break). Returns the first seq where it breaks.
  */
 export async function verifyJournal(db: Kysely<Database>, pageSize = 5000): Promise<VerifyResult> {
   let expectedSeq = 1;
@@ -123,6 +123,11 @@ export async function verifyJournal(db: Kysely<Database>, pageSize = 5000): Prom
     if (rows.length < pageSize) break;
   }
   const head = await db.selectFrom('journal_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
-  if (head && (head.seq !== count || head.hash !== prevHash)) return { ok: false, brokenAt: count + 1, events: count };
+  // Without its head the chain cannot prove where it ends: a cut-off tail would pass unseen.
+  if (!head || head.seq > count) return { ok: false, brokenAt: count + 1, events: count };
+  // Events past the head were appended outside the journal: the first of them is the break.
+  if (head.seq < count) return { ok: false, brokenAt: head.seq + 1, events: head.seq };
+  // The last event was rewritten (and re-hashed) after the head recorded it.
+  if (head.hash !== prevHash) return { ok: false, brokenAt: Math.max(count, 1), events: Math.max(count - 1, 0) };
   return { ok: true, events: count };
 }
