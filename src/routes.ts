@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CommandRunner } from './platform/commands/command-runner.js';
 import type { EventBus } from './platform/events/event-bus.js';
 import type { Store } from './platform/store/database.js';
-import { registerLotRoutes } from './modules/inventory/index.js';
+import { registerGenealogyRoutes, registerLotRoutes } from './modules/inventory/index.js';
 import { registerMaterialRoutes, registerRevisionRoutes } from './modules/product/index.js';
 import { registerHierarchyRoutes, registerPeopleRoutes } from './modules/resources/index.js';
 
@@ -20,4 +20,5 @@ export function registerModules({ app, runner, store }: ModuleDeps): void {
   registerMaterialRoutes(app, runner, store);
   registerRevisionRoutes(app, runner, store);
   registerLotRoutes(app, runner, store);
+  registerGenealogyRoutes(app, store);
 }

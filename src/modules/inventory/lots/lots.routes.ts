@@ -8,6 +8,7 @@ import { iso, isoTime } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
 import { holdLot, receiveLot, releaseLot } from './lot.commands.js';
 import { findLot, listLots, LOT_STATUSES, type Lot } from './lot.repository.js';
+import { registerSublotRoutes } from './sublots.routes.js';
 
 /** A lot as the API shows it. */
 export function presentLot(l: Lot): Record<string, unknown> {
@@ -27,7 +28,7 @@ const reasonBody = z.strictObject({ reason: reasonField });
 const listQuery = z.strictObject({ materialId: idField.optional(), status: z.enum(LOT_STATUSES).optional(), workOrderId: idField.optional(), limit: z.coerce.number().int().min(1).max(5000).optional() });
 const STOCK = ['operator', 'supervisor', 'quality', 'integration'] as const;
 
-/** Receive, hold, release and read lots. */
+/** Receive, hold, release, split, merge and read lots. */
 export function registerLotRoutes(app: FastifyInstance, runner: CommandRunner, store: Store): void {
   commandRoute(app, runner, {
     method: 'POST', url: '/api/v1/lots', roles: STOCK, status: 201, summary: 'Receive a lot', tags: ['inventory'],
@@ -53,4 +54,5 @@ export function registerLotRoutes(app: FastifyInstance, runner: CommandRunner, s
     url: '/api/v1/lots', roles: ANY_ROLE, summary: 'List lots', tags: ['inventory'], querystring: listQuery,
     handler: async (_p, q) => ({ items: (await listLots(store.db, q)).map(presentLot) }),
   });
+  registerSublotRoutes(app, runner);
 }
