@@ -7,7 +7,7 @@ import { buildApp } from './platform/http/app.js';
 import { ensureJournalHead } from './platform/journal/journal.repository.js';
 import { openStore, type Store, type StoreConfig } from './platform/store/database.js';
 import { migrateToLatest } from './platform/store/migrator.js';
-import { actorResolver, bootstrapAdmin, registerAuthRoutes, registerJournalRoutes } from './modules/compliance/index.js';
+import { actorResolver, bootstrapAdmin, registerAuthRoutes, registerEventStream, registerJournalRoutes } from './modules/compliance/index.js';
 import { registerModules } from './routes.js';
 
 export interface TaktOptions {
@@ -42,6 +42,7 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     const app = await buildApp({ tokens, resolveActor: actorResolver(store), logger: options.logger ?? false, ready: () => ready });
     registerAuthRoutes(app, runner, tokens);
     registerJournalRoutes(app, store);
+    registerEventStream(app, store, bus);
     registerModules({ app, runner, store, bus });
     await app.ready();
     const bootstrap = await bootstrapAdmin(store, runner, options.adminPassword);

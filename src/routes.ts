@@ -3,6 +3,7 @@ import type { CommandRunner } from './platform/commands/command-runner.js';
 import type { EventBus } from './platform/events/event-bus.js';
 import type { Store } from './platform/store/database.js';
 import { registerGenealogyRoutes, registerLotRoutes } from './modules/inventory/index.js';
+import { registerOperationRoutes, registerWorkOrderRoutes } from './modules/production/index.js';
 import { registerMaterialRoutes, registerRevisionRoutes } from './modules/product/index.js';
 import { registerHierarchyRoutes, registerPeopleRoutes } from './modules/resources/index.js';
 
@@ -20,5 +21,7 @@ export function registerModules({ app, runner, store }: ModuleDeps): void {
   registerMaterialRoutes(app, runner, store);
   registerRevisionRoutes(app, runner, store);
   registerLotRoutes(app, runner, store);
+  registerWorkOrderRoutes(app, runner, store);
+  registerOperationRoutes(app, runner, store);
   registerGenealogyRoutes(app, store);
 }

@@ -3,3 +3,4 @@ export { registerAuthRoutes, actorResolver } from './auth/auth.routes.js';
 export { login, MAX_FAILED_LOGINS } from './auth/login.command.js';
 export { bootstrapAdmin } from './auth/bootstrap.js';
 export { registerJournalRoutes, presentEvent } from './journal/journal.routes.js';
+export { registerEventStream } from './journal/events.routes.js';

@@ -97,7 +97,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The matched route decides, not req.url: a percent-encoded path (/api/%761/...) reaches the same route.
     if (!isApiUrl(req.routeOptions.url) || req.routeOptions.config.public) return;
     const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+    const fromQuery = req.routeOptions.config.tokenInQuery ? (req.query as { access_token?: string } | undefined)?.access_token : undefined;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : fromQuery;
     const claims = token ? await options.tokens.check(token) : null;
     const actor = claims ? await options.resolveActor(claims.username, claims.epoch) : null;
     if (!actor) {

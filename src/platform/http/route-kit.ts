@@ -13,6 +13,8 @@ declare module 'fastify' {
     /** Roles allowed on the route; admin always is. Absent on public routes. */
     roles?: readonly Role[];
     public?: boolean;
+    /** The bearer token may come as ?access_token= (Server-Sent Events from a browser). */
+    tokenInQuery?: boolean;
   }
 }
 
@@ -54,8 +56,8 @@ export function commandRoute<P extends ZodType, B extends ZodType, I, O>(
     url: spec.url,
     config: { roles: spec.roles },
     // A command without a body is a command with an empty one ({reason?} bodies are optional).
-    preValidation: async (req) => {
-      if (spec.body && (req.body === undefined || req.body === null)) req.body = {};
+    preValidation: async (req: FastifyRequest) => {
+      if (spec.body && (req.body === undefined || req.body === null)) (req as { body: unknown }).body = {};
     },
     schema: {
       summary: spec.summary,

@@ -1,6 +1,6 @@
 import { verifyPassword } from '../../../platform/auth/password.js';
 import { command } from '../../../platform/commands/command.js';
-import { findPerson, updatePerson } from '../../resources/index.js';
+import { findPerson, lockPerson, updatePerson } from '../../resources/index.js';
 
 /** Failed logins in a row after which an account locks (API.md). */
 export const MAX_FAILED_LOGINS = 10;
@@ -14,6 +14,9 @@ export type LoginOutcome =
  * locks the account and raises a security alert. The answer never tells which of user or password was wrong.
  */
 export const login = command('auth.login', async (ctx, input: { username: string; password: string }): Promise<LoginOutcome> => {
+  // Attempts on one account run one after the other: concurrent guesses would otherwise each read the same count
+  // (and an unlocked account), losing failures and letting a burst of guesses past the lockout.
+  await lockPerson(ctx.tx, input.username);
   const person = await findPerson(ctx.tx, input.username);
   if (!person || !person.passwordHash) {
     await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$0000000000000000000000000000000000000000000', input.password);

@@ -1,0 +1,15 @@
+/** Production: work orders (snapshots of approved revisions), operations, execution and its enforcement, dispatch lists. */
+export { registerWorkOrderRoutes } from './work-orders/work-orders.routes.js';
+export { registerOperationRoutes } from './operations/operations.routes.js';
+export { createWorkOrder, operationId, type CreateWorkOrder } from './work-orders/transitions/create-work-order.js';
+export { releaseWorkOrder } from './work-orders/transitions/release-work-order.js';
+export { holdWorkOrder } from './work-orders/transitions/hold-work-order.js';
+export { unholdWorkOrder } from './work-orders/transitions/unhold-work-order.js';
+export { startOperation } from './operations/start-operation.js';
+export { consumeMaterial } from './operations/consume-material.js';
+export { produceLot } from './operations/produce-lot.js';
+export { reportQuantities } from './operations/report-quantities.js';
+export { completeOperation } from './operations/complete-operation.js';
+export { findOrder, findOperation, operationsOf, bomOf, type WorkOrder, type Operation, type OrderStatus, type OperationStatus } from './work-orders/work-order.repository.js';
+export { consumptionsOf, productionsOf } from './operations/operation.repository.js';
+export { dispatchList } from './dispatch/dispatch-list.query.js';

@@ -1,0 +1,49 @@
+import { command } from '../../../platform/commands/command.js';
+import { refuseIfAny, violation } from '../../../platform/errors/violation.js';
+import { addEdges, decrementLot, findLot, lotUsable, setLotStatus, QUANTITY_EPSILON } from '../../inventory/index.js';
+import { linesAt, operationRunning, orderRunnable, personQualified, withinBom } from './execution.rules.js';
+import { loadOperationContext } from './operation-context.js';
+import { consumedAt, insertConsumption, producedLotsOf } from './operation.repository.js';
+
+export interface ConsumeMaterial {
+  readonly operationId: string;
+  readonly lotId: string;
+  readonly quantity: number;
+}
+
+/**
+ * Consumes a quantity of a lot at a running operation: the lot must be the material the BOM asks for here,
+ * released, not on hold or expired, with the quantity; the total stays within the BOM. Applies a guarded
+ * decrement, a consumption row and genealogy edges to the order's output lots.
+ */
+export const consumeMaterial = command('operation.consume', async (ctx, cmd: ConsumeMaterial) => {
+  const c = await loadOperationContext(ctx, cmd.operationId);
+  const lot = await findLot(ctx.tx, cmd.lotId);
+  const lines = linesAt(c.op, c.bom);
+  const line = lot ? lines.find((l) => l.materialId === lot.materialId) : undefined;
+  const consumedSoFar = line ? await consumedAt(ctx.tx, c.op.id, line.materialId) : 0;
+  refuseIfAny([
+    ...orderRunnable(c.order),
+    ...operationRunning(c.op),
+    ...personQualified(c.op, ctx.actor.username, c.qualifications, ctx.now),
+    ...lotUsable({ lotId: cmd.lotId, lot, expectedMaterialIds: lines.map((l) => l.materialId), quantity: cmd.quantity, now: ctx.now }),
+    ...withinBom({ op: c.op, order: c.order, line, consumedSoFar, quantity: cmd.quantity }),
+  ]);
+  if (!lot) throw new Error('unreachable: lotUsable refuses a missing lot');
+  // The decrement is guarded in SQL: a concurrent consumer that got there first makes this one refuse.
+  if (!(await decrementLot(ctx.tx, lot.id, cmd.quantity))) {
+    const now = await findLot(ctx.tx, lot.id);
+    refuseIfAny([violation('LOT_INSUFFICIENT_QUANTITY', `lot '${lot.id}' has ${now?.quantity ?? 0} left, ${cmd.quantity} asked`, { field: 'quantity', details: { lotId: lot.id, available: now?.quantity ?? 0, requested: cmd.quantity } })]);
+  }
+  const after = await findLot(ctx.tx, lot.id);
+  const remaining = after?.quantity ?? 0;
+  if (remaining < QUANTITY_EPSILON) await setLotStatus(ctx.tx, lot.id, 'released', 'consumed');
+  await insertConsumption(ctx.tx, { operationId: c.op.id, workOrderId: c.order.id, lotId: lot.id, materialId: lot.materialId, quantity: cmd.quantity, at: ctx.now, actor: ctx.actor.username });
+  const outputs = await producedLotsOf(ctx.tx, c.order.id);
+  await addEdges(ctx.tx, outputs.map((o) => ({ from: lot.id, to: o.lotId, quantity: cmd.quantity, workOrderId: c.order.id, kind: 'consume' as const })), ctx.now);
+  ctx.record({
+    action: 'lot.consumed', entity: 'lot', entityId: lot.id,
+    data: { operationId: c.op.id, workOrderId: c.order.id, materialId: lot.materialId, quantity: cmd.quantity, changes: { quantity: { before: lot.quantity, after: remaining } } },
+  });
+  return { operationId: c.op.id, lotId: lot.id, materialId: lot.materialId, quantity: cmd.quantity, lotRemaining: remaining, consumedAtOperation: consumedSoFar + cmd.quantity };
+});
