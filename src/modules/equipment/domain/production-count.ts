@@ -1,0 +1,87 @@
+import { DEFAULT_MAX_FUTURE_SKEW_MS } from './state-event.validation.js';
+import { fieldProblem, type FieldProblem } from './violation.js';
+
+/**
+ * Units reported by equipment at `at` (epoch ms): `total` produced, of which `reject` were not good first time
+ * (scrap and units sent to rework), of which `rework` (optional, default 0) went to rework instead of scrap.
+ * Good (first pass) = total − reject; scrap = reject − rework.
+ */
+export type ProductionCount = {
+  readonly at: number;
+  readonly total: number;
+  readonly reject: number;
+  readonly rework?: number;
+};
+
+/**
+ * The ideal cycle time (seconds per unit) in force on `[from, to)`, typically from the routing operation running
+ * on the equipment at the time. Outside every segment the equipment default applies.
+ */
+export type IdealCycleTimeSegment = { readonly from: number; readonly to: number; readonly idealCycleTimeSec: number };
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/**
+ * Every field problem of a count report: counts that are not non-negative integers, `reject > total`,
+ * `rework > reject`, `at` not finite or further in the future than the tolerated skew (default 5 s).
+ */
+export const validateProductionCount = (
+  count: ProductionCount,
+  rules: { readonly now: number; readonly maxFutureSkewMs?: number },
+): FieldProblem[] => {
+  const problems: FieldProblem[] = [];
+  if (!isCount(count.total)) problems.push(fieldProblem('total', 'total must be a non-negative integer'));
+  if (!isCount(count.reject)) problems.push(fieldProblem('reject', 'reject must be a non-negative integer'));
+  else if (isCount(count.total) && count.reject > count.total) {
+    problems.push(fieldProblem('reject', 'reject cannot exceed total', { total: count.total, reject: count.reject }));
+  }
+  if (count.rework !== undefined) {
+    if (!isCount(count.rework)) problems.push(fieldProblem('rework', 'rework must be a non-negative integer'));
+    else if (isCount(count.reject) && count.rework > count.reject) {
+      problems.push(fieldProblem('rework', 'rework is part of reject and cannot exceed it'));
+    }
+  }
+  if (typeof count.at !== 'number' || !Number.isFinite(count.at)) {
+    problems.push(fieldProblem('at', 'at must be a finite epoch-millisecond time'));
+  } else if (count.at > rules.now + (rules.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS)) {
+    problems.push(fieldProblem('at', 'at lies in the future', { at: count.at, now: rules.now }));
+  }
+  return problems;
+};
+
+/** Every field problem of ideal-cycle-time segments: non-positive times, empty spans, overlaps, disorder. */
+export const validateIdealCycleTimes = (segments: readonly IdealCycleTimeSegment[]): FieldProblem[] => {
+  const problems: FieldProblem[] = [];
+  segments.forEach((s, i) => {
+    if (!(s.idealCycleTimeSec > 0) || !Number.isFinite(s.idealCycleTimeSec)) {
+      problems.push(fieldProblem(`[${i}].idealCycleTimeSec`, 'ideal cycle time must be a positive number of seconds'));
+    }
+    if (!(s.to > s.from)) problems.push(fieldProblem(`[${i}].to`, 'segment must end after it starts'));
+    const prev = segments[i - 1];
+    if (prev !== undefined && s.from < prev.to) {
+      problems.push(fieldProblem(`[${i}].from`, 'segments must be sorted and must not overlap'));
+    }
+  });
+  return problems;
+};
+
+/**
+ * The ideal cycle time at `at`: the segment containing it (segments sorted, non-overlapping), else `fallbackSec`.
+ */
+export const idealCycleTimeAt = (
+  segments: readonly IdealCycleTimeSegment[],
+  fallbackSec: number,
+  at: number,
+): number => {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segments[mid];
+    if (s === undefined) break;
+    if (at < s.from) hi = mid - 1;
+    else if (at >= s.to) lo = mid + 1;
+    else return s.idealCycleTimeSec;
+  }
+  return fallbackSec;
+};
