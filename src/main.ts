@@ -15,6 +15,8 @@ export interface TaktOptions {
   readonly adminPassword?: string | undefined;
   readonly logger?: boolean | { level: string };
   readonly metrics?: CommandMetrics;
+  /** Group commit (default on for the embedded SQLite store): see CommandRunner. */
+  readonly groupCommit?: boolean;
 }
 
 /** A running Takt: the store, the command runner, the event bus and the HTTP app over them. */
@@ -37,7 +39,7 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     await migrateToLatest(store);
     await ensureJournalHead(store.db);
     const bus = new EventBus();
-    const runner = new CommandRunner(store, bus, options.metrics);
+    const runner = new CommandRunner(store, bus, { ...(options.metrics ? { metrics: options.metrics } : {}), groupCommit: options.groupCommit ?? store.dialect === 'sqlite' });
     const tokens = await TokenService.open(store.db);
     const app = await buildApp({ tokens, resolveActor: actorResolver(store), logger: options.logger ?? false, ready: () => ready });
     registerAuthRoutes(app, runner, tokens);

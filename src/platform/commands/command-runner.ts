@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../auth/roles.js';
-import { Refusal, type Violation } from '../errors/violation.js';
-import { violation } from '../errors/violation.js';
+import { Refusal, violation, type Violation } from '../errors/violation.js';
 import type { EventBus } from '../events/event-bus.js';
 import { canonicalJson } from '../journal/canonical-json.js';
 import { appendEvents, type JournalDraft, type JournalEvent } from '../journal/journal.repository.js';
 import { isUniqueViolation, type Store } from '../store/database.js';
+import type { Database } from '../store/schema.js';
 import type { Command, CommandContext } from './command.js';
 import type { CommandMetrics } from './command-metrics.js';
 
@@ -23,71 +24,155 @@ export type RunResult<O> =
   | { readonly kind: 'replayed'; readonly status: number; readonly response: unknown }
   | { readonly kind: 'dry-run'; readonly allowed: boolean; readonly violations: readonly Violation[] };
 
+export interface RunnerOptions {
+  /**
+   * Group commit: commands that arrive while a transaction commits wait and then run together in one transaction,
+   * each in its own savepoint (a refused one rolls back alone), all answered after the single commit. One fsync
+   * serves many commands; each is still all-or-nothing and nothing is answered before it is durable.
+   */
+  readonly groupCommit?: boolean;
+  readonly maxBatch?: number;
+  readonly metrics?: CommandMetrics;
+  readonly clock?: () => number;
+}
+
 class DryRunRollback extends Error {}
 
-/** Runs commands: one command = one transaction, journaled, published after commit, never half-applied. */
+interface Pending {
+  readonly run: (tx: Transaction<Database>) => Promise<RunResult<unknown>>;
+  readonly resolve: (r: RunResult<unknown>) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+/** Runs commands: one command = one transaction (or savepoint), journaled, published after commit, never half-applied. */
 export class CommandRunner {
+  private readonly queue: Pending[] = [];
+  private draining = false;
+  private readonly clock: () => number;
+
   constructor(
     private readonly store: Store,
     private readonly bus: EventBus,
-    private readonly metrics?: CommandMetrics,
-    private readonly clock: () => number = Date.now,
-  ) {}
+    private readonly options: RunnerOptions = {},
+  ) {
+    this.clock = options.clock ?? Date.now;
+  }
 
   /** Throws a Refusal (every violation) when the command is refused; nothing is written then. */
   async run<I, O>(cmd: Command<I, O>, input: I, options: RunOptions): Promise<RunResult<O>> {
     const started = performance.now();
     try {
-      const result = await this.attempt(cmd, input, options);
-      this.metrics?.observe(cmd.name, performance.now() - started, result.kind === 'dry-run' && !result.allowed ? result.violations : []);
+      const result = (await this.submit((tx) => this.execute(tx, cmd, input, options))) as RunResult<O>;
+      this.options.metrics?.observe(cmd.name, performance.now() - started, result.kind === 'dry-run' && !result.allowed ? result.violations : []);
       return result;
     } catch (error) {
-      if (error instanceof Refusal) this.metrics?.observe(cmd.name, performance.now() - started, error.violations);
+      if (error instanceof Refusal) this.options.metrics?.observe(cmd.name, performance.now() - started, error.violations);
       throw error;
     }
   }
 
-  private async attempt<I, O>(cmd: Command<I, O>, input: I, options: RunOptions, retry = true): Promise<RunResult<O>> {
+  private submit(run: Pending['run']): Promise<RunResult<unknown>> {
+    if (!this.options.groupCommit) {
+      return this.store.db
+        .transaction()
+        .execute((tx) => run(tx))
+        .then((r) => this.published(r));
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ run, resolve, reject });
+      void this.drain();
+    });
+  }
+
+  private published<O>(r: RunResult<O>): RunResult<O> {
+    if (r.kind === 'applied') this.bus.publish(r.events);
+    return r;
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.options.maxBatch ?? 64);
+        const outcomes: ({ ok: true; value: RunResult<unknown> } | { ok: false; error: unknown })[] = [];
+        try {
+          await this.store.db.transaction().execute(async (tx) => {
+            for (const [i, p] of batch.entries()) {
+              const name = sql.raw(`cmd_${i}`);
+              await sql`savepoint ${name}`.execute(tx);
+              try {
+                const value = await p.run(tx);
+                if (value.kind === 'dry-run') await sql`rollback to savepoint ${name}`.execute(tx);
+                await sql`release savepoint ${name}`.execute(tx);
+                outcomes.push({ ok: true, value });
+              } catch (error) {
+                await sql`rollback to savepoint ${name}`.execute(tx);
+                await sql`release savepoint ${name}`.execute(tx);
+                outcomes.push({ ok: false, error });
+              }
+            }
+          });
+        } catch (commitError) {
+          // Nothing of the batch is durable: every command in it fails, none is answered as done.
+          batch.forEach((p, i) => p.reject(outcomes[i]?.ok === false ? outcomes[i].error : commitError));
+          continue;
+        }
+        batch.forEach((p, i) => {
+          const o = outcomes[i];
+          if (o?.ok) p.resolve(this.published(o.value));
+          else p.reject(o?.error);
+        });
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async execute<I, O>(tx: Transaction<Database>, cmd: Command<I, O>, input: I, options: RunOptions, retry = true): Promise<RunResult<O>> {
     const requestHash = createHash('sha256').update(canonicalJson({ cmd: cmd.name, input })).digest('hex');
     const now = this.clock();
-    try {
-      const outcome = await this.store.db.transaction().execute(async (tx) => {
-        if (options.idempotencyKey && !options.dryRun) {
-          const previous = await tx
-            .selectFrom('idempotency')
-            .selectAll()
-            .where('actor', '=', options.actor.username)
-            .where('key', '=', options.idempotencyKey)
-            .executeTakeFirst();
-          if (previous) {
-            if (previous.request_hash !== requestHash) {
-              throw new Refusal([violation('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request', { field: 'Idempotency-Key' })]);
-            }
-            return { kind: 'replayed', status: previous.status, response: JSON.parse(previous.response) as unknown } as const;
-          }
+    const key = options.dryRun ? undefined : options.idempotencyKey;
+    if (key) {
+      const previous = await tx.selectFrom('idempotency').selectAll().where('actor', '=', options.actor.username).where('key', '=', key).executeTakeFirst();
+      if (previous) {
+        if (previous.request_hash !== requestHash) {
+          throw new Refusal([violation('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request', { field: 'Idempotency-Key' })]);
         }
-        const drafts: JournalDraft[] = [];
-        const ctx: CommandContext = { tx, actor: options.actor, now, dialect: this.store.dialect, record: (d) => void drafts.push(d) };
-        const result = await cmd.run(ctx, input);
-        if (options.dryRun) throw new DryRunRollback();
-        const events = await appendEvents(tx, drafts, options.actor.username, now);
-        if (options.idempotencyKey) {
-          await tx
-            .insertInto('idempotency')
-            .values({ actor: options.actor.username, key: options.idempotencyKey, request_hash: requestHash, status: options.successStatus ?? 200, response: JSON.stringify(result ?? null), created_at: now })
-            .execute();
-        }
-        return { kind: 'applied', result, events } as const;
-      });
-      if (outcome.kind === 'applied') this.bus.publish(outcome.events);
-      return outcome;
-    } catch (error) {
-      if (error instanceof DryRunRollback) return { kind: 'dry-run', allowed: true, violations: [] };
-      if (options.dryRun && error instanceof Refusal && error.status === 409) {
-        return { kind: 'dry-run', allowed: false, violations: error.violations };
+        return { kind: 'replayed', status: previous.status, response: JSON.parse(previous.response) as unknown };
       }
-      // Two requests with the same key raced: the loser answers with the winner's result.
-      if (retry && options.idempotencyKey && isUniqueViolation(error)) return this.attempt(cmd, input, options, false);
+    }
+    const drafts: JournalDraft[] = [];
+    const ctx: CommandContext = { tx, actor: options.actor, now, dialect: this.store.dialect, record: (d) => void drafts.push(d) };
+    if (options.dryRun) return this.dryRun(tx, cmd, input, ctx);
+    const result = await cmd.run(ctx, input);
+    const events = await appendEvents(tx, drafts, options.actor.username, now);
+    if (key) {
+      try {
+        await tx
+          .insertInto('idempotency')
+          .values({ actor: options.actor.username, key, request_hash: requestHash, status: options.successStatus ?? 200, response: JSON.stringify(result ?? null), created_at: now })
+          .execute();
+      } catch (error) {
+        // Two requests with the same key raced: the loser answers with the winner's result (next attempt finds it).
+        if (retry && isUniqueViolation(error)) throw new Refusal([violation('IDEMPOTENCY_KEY_REUSED', 'a request with this Idempotency-Key is in flight; retry', { field: 'Idempotency-Key' })]);
+        throw error;
+      }
+    }
+    return { kind: 'applied', result, events };
+  }
+
+  /** Runs every check and the apply inside a savepoint that is always rolled back; refusals become the answer. */
+  private async dryRun<I, O>(tx: Transaction<Database>, cmd: Command<I, O>, input: I, ctx: CommandContext): Promise<RunResult<O>> {
+    await sql`savepoint dry_run`.execute(tx);
+    try {
+      await cmd.run(ctx, input);
+      throw new DryRunRollback();
+    } catch (error) {
+      await sql`rollback to savepoint dry_run`.execute(tx);
+      await sql`release savepoint dry_run`.execute(tx);
+      if (error instanceof DryRunRollback) return { kind: 'dry-run', allowed: true, violations: [] };
+      if (error instanceof Refusal && error.status === 409) return { kind: 'dry-run', allowed: false, violations: error.violations };
       throw error;
     }
   }
