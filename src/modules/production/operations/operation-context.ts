@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../../platform/commands/command.js';
 import { notFound } from '../../../platform/errors/violation.js';
 import { qualificationsOf, type Qualification } from '../../resources/index.js';
-import { bomOf, findOrder, operationsOf, type Operation, type OrderBomLine, type WorkOrder } from '../work-orders/work-order.repository.js';
+import { bomOf, findOrder, lockOrder, operationsOf, type Operation, type OrderBomLine, type WorkOrder } from '../work-orders/work-order.repository.js';
 
 /** What the execution rules need about one operation: it, its order, its siblings, the BOM, the actor's qualifications. */
 export interface OperationContext {
@@ -16,6 +16,7 @@ export interface OperationContext {
 export async function loadOperationContext(ctx: CommandContext, operationId: string): Promise<OperationContext> {
   const opRow = await ctx.tx.selectFrom('operations').select('work_order_id').where('id', '=', operationId).executeTakeFirst();
   if (!opRow) throw notFound('operation', operationId);
+  await lockOrder(ctx.tx, opRow.work_order_id);
   const order = await findOrder(ctx.tx, opRow.work_order_id);
   if (!order) throw notFound('work order', opRow.work_order_id);
   const ops = await operationsOf(ctx.tx, order.id);

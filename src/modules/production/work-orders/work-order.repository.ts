@@ -140,6 +140,15 @@ export async function setOrderStatus(db: Db, id: string, from: OrderStatus, to: 
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * Takes the order's row lock for the rest of the transaction (a guarded no-op UPDATE: portable, no FOR UPDATE).
+ * Commands on one order then run one after the other on PostgreSQL too, so totals read for a rule (consumed so
+ * far, produced so far) cannot be raced past; on SQLite the single writer already guarantees it.
+ */
+export async function lockOrder(db: Db, id: string): Promise<void> {
+  await db.updateTable('work_orders').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
+}
+
 export async function setOrderPriority(db: Db, id: string, priority: number): Promise<void> {
   await db.updateTable('work_orders').set((eb) => ({ priority, version: eb('version', '+', 1) })).where('id', '=', id).execute();
 }
