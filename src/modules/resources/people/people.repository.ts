@@ -68,6 +68,14 @@ export async function updatePerson(db: Db, id: string, set: { name?: string; pas
     .execute();
 }
 
+/**
+ * Takes the person's row lock for the rest of the transaction (PostgreSQL; SQLite has one writer anyway), so
+ * read-check-write sequences on the person, such as counting failed logins, cannot interleave and lose updates.
+ */
+export async function lockPerson(db: Db, id: string): Promise<void> {
+  await db.updateTable('people').set((eb) => ({ failed_logins: eb.ref('failed_logins') })).where('id', '=', id).execute();
+}
+
 export async function setRoles(db: Db, id: string, roles: readonly Role[]): Promise<void> {
   await db.deleteFrom('person_roles').where('person_id', '=', id).execute();
   if (roles.length > 0) await db.insertInto('person_roles').values(roles.map((role) => ({ person_id: id, role }))).execute();
