@@ -1,4 +1,4 @@
-import { violation, type Violation } from './violation.js';
+import { violation, type Violation } from '../../../platform/errors/violation.js';
 
 /**
  * A calibration of equipment (or of one of its instruments). The equipment is within calibration until `dueAt`
@@ -46,6 +46,6 @@ export const calibrationValid = (ctx: {
         c.passed === false
           ? `calibration ${c.id} of equipment ${ctx.equipmentId} failed`
           : `calibration ${c.id} of equipment ${ctx.equipmentId} expired at ${new Date(c.dueAt).toISOString()}`,
-        { equipmentId: ctx.equipmentId, calibrationId: c.id, instrumentId: c.instrumentId ?? null, dueAt: c.dueAt, failed: c.passed === false },
+        { details: { equipmentId: ctx.equipmentId, calibrationId: c.id, instrumentId: c.instrumentId ?? null, dueAt: c.dueAt, failed: c.passed === false } },
       ),
     );

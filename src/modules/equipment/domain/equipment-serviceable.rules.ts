@@ -1,6 +1,6 @@
 import { calibrationValid, type CalibrationRecord } from './calibration.rules.js';
 import { maintenancePlanStatus, type MaintenancePlan } from './maintenance-due.rules.js';
-import { violation, type Violation } from './violation.js';
+import { violation, type Violation } from '../../../platform/errors/violation.js';
 
 /** Equipment as the serviceability rule needs it: its id and current meter readings, when it has them. */
 export type ServiceableEquipment = {
@@ -41,13 +41,15 @@ export const equipmentServiceable = (ctx: ServiceabilityContext): Violation[] =>
     .filter((s) => s.status === 'overdue')
     .map((s) =>
       violation('MAINTENANCE_OVERDUE', `maintenance plan ${s.planId} of equipment ${equipment.id} is overdue`, {
-        equipmentId: equipment.id,
-        planId: s.planId,
-        basis: s.basis,
-        interval: s.interval,
-        used: s.used,
-        overdueBy: s.remaining === null ? null : -s.remaining,
-        dueAt: s.dueAt,
+        details: {
+          equipmentId: equipment.id,
+          planId: s.planId,
+          basis: s.basis,
+          interval: s.interval,
+          used: s.used,
+          overdueBy: s.remaining === null ? null : -s.remaining,
+          dueAt: s.dueAt,
+        },
       }),
     );
   return [...maintenance, ...calibrationValid({ equipmentId: equipment.id, calibrations: ctx.calibrations, now })];

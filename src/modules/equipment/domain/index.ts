@@ -1,5 +1,4 @@
 // Public surface of the equipment domain core: pure functions over readonly data, no I/O.
-export * from './violation.js';
 export * from './equipment-state.js';
 export * from './time-span.js';
 export * from './state-event.validation.js';

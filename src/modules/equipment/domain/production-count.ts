@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_FUTURE_SKEW_MS } from './state-event.validation.js';
-import { fieldProblem, type FieldProblem } from './violation.js';
+import { violation, type Violation } from '../../../platform/errors/violation.js';
 
 /**
  * Units reported by equipment at `at` (epoch ms): `total` produced, of which `reject` were not good first time
@@ -28,38 +28,38 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
 export const validateProductionCount = (
   count: ProductionCount,
   rules: { readonly now: number; readonly maxFutureSkewMs?: number },
-): FieldProblem[] => {
-  const problems: FieldProblem[] = [];
-  if (!isCount(count.total)) problems.push(fieldProblem('total', 'total must be a non-negative integer'));
-  if (!isCount(count.reject)) problems.push(fieldProblem('reject', 'reject must be a non-negative integer'));
+): Violation[] => {
+  const problems: Violation[] = [];
+  if (!isCount(count.total)) problems.push(violation('INVALID_FIELD', 'total must be a non-negative integer', { field: 'total' }));
+  if (!isCount(count.reject)) problems.push(violation('INVALID_FIELD', 'reject must be a non-negative integer', { field: 'reject' }));
   else if (isCount(count.total) && count.reject > count.total) {
-    problems.push(fieldProblem('reject', 'reject cannot exceed total', { total: count.total, reject: count.reject }));
+    problems.push(violation('INVALID_FIELD', 'reject cannot exceed total', { field: 'reject', details: { total: count.total, reject: count.reject } }));
   }
   if (count.rework !== undefined) {
-    if (!isCount(count.rework)) problems.push(fieldProblem('rework', 'rework must be a non-negative integer'));
+    if (!isCount(count.rework)) problems.push(violation('INVALID_FIELD', 'rework must be a non-negative integer', { field: 'rework' }));
     else if (isCount(count.reject) && count.rework > count.reject) {
-      problems.push(fieldProblem('rework', 'rework is part of reject and cannot exceed it'));
+      problems.push(violation('INVALID_FIELD', 'rework is part of reject and cannot exceed it', { field: 'rework' }));
     }
   }
   if (typeof count.at !== 'number' || !Number.isFinite(count.at)) {
-    problems.push(fieldProblem('at', 'at must be a finite epoch-millisecond time'));
+    problems.push(violation('INVALID_FIELD', 'at must be a finite epoch-millisecond time', { field: 'at' }));
   } else if (count.at > rules.now + (rules.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS)) {
-    problems.push(fieldProblem('at', 'at lies in the future', { at: count.at, now: rules.now }));
+    problems.push(violation('INVALID_FIELD', 'at lies in the future', { field: 'at', details: { at: count.at, now: rules.now } }));
   }
   return problems;
 };
 
 /** Every field problem of ideal-cycle-time segments: non-positive times, empty spans, overlaps, disorder. */
-export const validateIdealCycleTimes = (segments: readonly IdealCycleTimeSegment[]): FieldProblem[] => {
-  const problems: FieldProblem[] = [];
+export const validateIdealCycleTimes = (segments: readonly IdealCycleTimeSegment[]): Violation[] => {
+  const problems: Violation[] = [];
   segments.forEach((s, i) => {
     if (!(s.idealCycleTimeSec > 0) || !Number.isFinite(s.idealCycleTimeSec)) {
-      problems.push(fieldProblem(`[${i}].idealCycleTimeSec`, 'ideal cycle time must be a positive number of seconds'));
+      problems.push(violation('INVALID_FIELD', 'ideal cycle time must be a positive number of seconds', { field: `[${i}].idealCycleTimeSec` }));
     }
-    if (!(s.to > s.from)) problems.push(fieldProblem(`[${i}].to`, 'segment must end after it starts'));
+    if (!(s.to > s.from)) problems.push(violation('INVALID_FIELD', 'segment must end after it starts', { field: `[${i}].to` }));
     const prev = segments[i - 1];
     if (prev !== undefined && s.from < prev.to) {
-      problems.push(fieldProblem(`[${i}].from`, 'segments must be sorted and must not overlap'));
+      problems.push(violation('INVALID_FIELD', 'segments must be sorted and must not overlap', { field: `[${i}].from` }));
     }
   });
   return problems;

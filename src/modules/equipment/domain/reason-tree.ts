@@ -1,4 +1,4 @@
-import { fieldProblem, type FieldProblem } from './violation.js';
+import { violation, type Violation } from '../../../platform/errors/violation.js';
 
 /** A downtime reason code in the reason tree. `planned` says whether the reason is a planned stop. */
 export type ReasonNode = {
@@ -43,18 +43,18 @@ export const rootReason = (index: ReasonIndex, code: string): string => {
  * Every field problem of a reason tree: empty or duplicate codes, unknown parents, parent cycles
  * (fields `[i].code`, `[i].parentCode`).
  */
-export const validateReasonTree = (nodes: readonly ReasonNode[]): FieldProblem[] => {
-  const problems: FieldProblem[] = [];
+export const validateReasonTree = (nodes: readonly ReasonNode[]): Violation[] => {
+  const problems: Violation[] = [];
   const index = indexReasons(nodes);
   const seen = new Set<string>();
   nodes.forEach((n, i) => {
-    if (typeof n.code !== 'string' || n.code.trim() === '') problems.push(fieldProblem(`[${i}].code`, 'code is required'));
-    else if (seen.has(n.code)) problems.push(fieldProblem(`[${i}].code`, `reason code "${n.code}" is defined twice`));
+    if (typeof n.code !== 'string' || n.code.trim() === '') problems.push(violation('INVALID_FIELD', 'code is required', { field: `[${i}].code` }));
+    else if (seen.has(n.code)) problems.push(violation('INVALID_FIELD', `reason code "${n.code}" is defined twice`, { field: `[${i}].code` }));
     seen.add(n.code);
     const parent = n.parentCode ?? null;
     if (parent === null) return;
     if (!index.has(parent)) {
-      problems.push(fieldProblem(`[${i}].parentCode`, `unknown parent reason "${parent}"`));
+      problems.push(violation('INVALID_FIELD', `unknown parent reason "${parent}"`, { field: `[${i}].parentCode` }));
       return;
     }
     // Walk up from the parent; meeting the node itself means a cycle.
@@ -62,7 +62,7 @@ export const validateReasonTree = (nodes: readonly ReasonNode[]): FieldProblem[]
     const visited = new Set<string>();
     while (cur !== null && !visited.has(cur)) {
       if (cur === n.code) {
-        problems.push(fieldProblem(`[${i}].parentCode`, `parent "${parent}" makes a cycle through "${n.code}"`));
+        problems.push(violation('INVALID_FIELD', `parent "${parent}" makes a cycle through "${n.code}"`, { field: `[${i}].parentCode` }));
         break;
       }
       visited.add(cur);

@@ -1,4 +1,4 @@
-import { fieldProblem, type FieldProblem } from './violation.js';
+import { violation, type Violation } from '../../../platform/errors/violation.js';
 
 /** A break inside a shift, local wall-clock "HH:MM" times. A break is a planned stop. */
 export type ShiftBreak = { readonly start: string; readonly end: string };
@@ -37,43 +37,43 @@ export const shiftLengthMinutes = (start: number, end: number): number => minute
  * 1..7 or repeated, breaks malformed, empty, outside the shift, or overlapping each other.
  * Field paths are relative to the definition (`start`, `days[2]`, `breaks[0].end`).
  */
-export const validateShift = (shift: ShiftDefinition): FieldProblem[] => {
-  const problems: FieldProblem[] = [];
-  if (typeof shift.code !== 'string' || shift.code.trim() === '') problems.push(fieldProblem('code', 'code is required'));
+export const validateShift = (shift: ShiftDefinition): Violation[] => {
+  const problems: Violation[] = [];
+  if (typeof shift.code !== 'string' || shift.code.trim() === '') problems.push(violation('INVALID_FIELD', 'code is required', { field: 'code' }));
   const start = parseHhMm(shift.start);
   const end = parseHhMm(shift.end);
-  if (start === null) problems.push(fieldProblem('start', 'start must be a time "HH:MM" between 00:00 and 23:59'));
-  if (end === null) problems.push(fieldProblem('end', 'end must be a time "HH:MM" between 00:00 and 23:59'));
+  if (start === null) problems.push(violation('INVALID_FIELD', 'start must be a time "HH:MM" between 00:00 and 23:59', { field: 'start' }));
+  if (end === null) problems.push(violation('INVALID_FIELD', 'end must be a time "HH:MM" between 00:00 and 23:59', { field: 'end' }));
   if (start !== null && end !== null && start === end) {
-    problems.push(fieldProblem('end', 'end must differ from start (a shift cannot be empty or last 24 hours)'));
+    problems.push(violation('INVALID_FIELD', 'end must differ from start (a shift cannot be empty or last 24 hours)', { field: 'end' }));
   }
   const seen = new Set<number>();
   (shift.days ?? []).forEach((d, i) => {
     if (!Number.isInteger(d) || d < 1 || d > 7) {
-      problems.push(fieldProblem(`days[${i}]`, 'days must be ISO weekdays 1 (Monday) to 7 (Sunday)'));
+      problems.push(violation('INVALID_FIELD', 'days must be ISO weekdays 1 (Monday) to 7 (Sunday)', { field: `days[${i}]` }));
     } else if (seen.has(d)) {
-      problems.push(fieldProblem(`days[${i}]`, `weekday ${d} is listed twice`));
+      problems.push(violation('INVALID_FIELD', `weekday ${d} is listed twice`, { field: `days[${i}]` }));
     }
     seen.add(d);
   });
   const breaks = Array.isArray(shift.breaks) ? shift.breaks : [];
-  if (!Array.isArray(shift.breaks)) problems.push(fieldProblem('breaks', 'breaks must be a list (possibly empty)'));
+  if (!Array.isArray(shift.breaks)) problems.push(violation('INVALID_FIELD', 'breaks must be a list (possibly empty)', { field: 'breaks' }));
   const placed: { index: number; from: number; to: number }[] = [];
   breaks.forEach((b, i) => {
     const bs = parseHhMm(b.start);
     const be = parseHhMm(b.end);
-    if (bs === null) problems.push(fieldProblem(`breaks[${i}].start`, 'break start must be a time "HH:MM"'));
-    if (be === null) problems.push(fieldProblem(`breaks[${i}].end`, 'break end must be a time "HH:MM"'));
+    if (bs === null) problems.push(violation('INVALID_FIELD', 'break start must be a time "HH:MM"', { field: `breaks[${i}].start` }));
+    if (be === null) problems.push(violation('INVALID_FIELD', 'break end must be a time "HH:MM"', { field: `breaks[${i}].end` }));
     if (bs === null || be === null || start === null || end === null || start === end) return;
     if (bs === be) {
-      problems.push(fieldProblem(`breaks[${i}].end`, 'a break must last at least one minute'));
+      problems.push(violation('INVALID_FIELD', 'a break must last at least one minute', { field: `breaks[${i}].end` }));
       return;
     }
     const length = shiftLengthMinutes(start, end);
     const from = minutesAfter(start, bs);
     const to = from + minutesAfter(bs, be);
     if (to > length) {
-      problems.push(fieldProblem(`breaks[${i}]`, `break ${b.start}-${b.end} lies outside the shift ${shift.start}-${shift.end}`));
+      problems.push(violation('INVALID_FIELD', `break ${b.start}-${b.end} lies outside the shift ${shift.start}-${shift.end}`, { field: `breaks[${i}]` }));
       return;
     }
     placed.push({ index: i, from, to });
@@ -82,7 +82,7 @@ export const validateShift = (shift: ShiftDefinition): FieldProblem[] => {
   placed.forEach((p, k) => {
     const prev = placed[k - 1];
     if (prev !== undefined && p.from < prev.to) {
-      problems.push(fieldProblem(`breaks[${p.index}]`, `break overlaps breaks[${prev.index}]`));
+      problems.push(violation('INVALID_FIELD', `break overlaps breaks[${prev.index}]`, { field: `breaks[${p.index}]` }));
     }
   });
   return problems;
@@ -91,12 +91,12 @@ export const validateShift = (shift: ShiftDefinition): FieldProblem[] => {
 /**
  * Problems of a site's set of shifts: each shift's problems (fields prefixed `shifts[i].`) and repeated codes.
  */
-export const validateShiftSet = (shifts: readonly ShiftDefinition[]): FieldProblem[] => {
-  const problems: FieldProblem[] = [];
+export const validateShiftSet = (shifts: readonly ShiftDefinition[]): Violation[] => {
+  const problems: Violation[] = [];
   const codes = new Set<string>();
   shifts.forEach((s, i) => {
     for (const p of validateShift(s)) problems.push({ ...p, field: `shifts[${i}].${p.field}` });
-    if (codes.has(s.code)) problems.push(fieldProblem(`shifts[${i}].code`, `shift code "${s.code}" is used twice`));
+    if (codes.has(s.code)) problems.push(violation('INVALID_FIELD', `shift code "${s.code}" is used twice`, { field: `shifts[${i}].code` }));
     codes.add(s.code);
   });
   return problems;

@@ -1,5 +1,5 @@
 import { EQUIPMENT_STATES, isEquipmentState, type EquipmentState, type StateEvent } from './equipment-state.js';
-import { fieldProblem, type Checked, type FieldProblem } from './violation.js';
+import { violation, type Violation } from '../../../platform/errors/violation.js';
 
 /** A state event as received (state not yet known to be valid). `at` in epoch milliseconds. */
 export type StateEventInput = {
@@ -36,34 +36,39 @@ const normalizeReason = (reason: string | null | undefined): string | null => {
  * Every field problem of a state event: unknown state, missing required reason, unknown reason code,
  * non-finite `at`, `at` further in the future than the tolerated skew. An empty list means the event is valid.
  */
-export const validateStateEvent = (input: StateEventInput, rules: StateEventRules): FieldProblem[] => {
-  const problems: FieldProblem[] = [];
+export const validateStateEvent = (input: StateEventInput, rules: StateEventRules): Violation[] => {
+  const problems: Violation[] = [];
   const reason = normalizeReason(input.reason);
   if (!isEquipmentState(input.state)) {
     problems.push(
-      fieldProblem('state', `unknown state "${String(input.state)}"; expected one of ${EQUIPMENT_STATES.join(', ')}`),
+      violation('INVALID_FIELD', `unknown state "${String(input.state)}"; expected one of ${EQUIPMENT_STATES.join(', ')}`, { field: 'state' }),
     );
   } else if (reason === null && (rules.reasonRequiredFor ?? DEFAULT_REASON_REQUIRED_FOR).includes(input.state)) {
-    problems.push(fieldProblem('reason', `a reason code is required for state "${input.state}"`));
+    problems.push(violation('INVALID_FIELD', `a reason code is required for state "${input.state}"`, { field: 'reason' }));
   }
   if (reason !== null && rules.knownReasons !== undefined && !rules.knownReasons.has(reason)) {
-    problems.push(fieldProblem('reason', `unknown reason code "${reason}"`));
+    problems.push(violation('INVALID_FIELD', `unknown reason code "${reason}"`, { field: 'reason' }));
   }
   if (typeof input.at !== 'number' || !Number.isFinite(input.at)) {
-    problems.push(fieldProblem('at', 'at must be a finite epoch-millisecond time'));
+    problems.push(violation('INVALID_FIELD', 'at must be a finite epoch-millisecond time', { field: 'at' }));
   } else {
     const skew = rules.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS;
     if (input.at > rules.now + skew) {
       problems.push(
-        fieldProblem('at', `at lies ${input.at - rules.now} ms in the future (tolerated: ${skew} ms)`, {
-          at: input.at,
-          now: rules.now,
+        violation('INVALID_FIELD', `at lies ${input.at - rules.now} ms in the future (tolerated: ${skew} ms)`, {
+          field: 'at',
+          details: { at: input.at, now: rules.now },
         }),
       );
     }
   }
   return problems;
 };
+
+/** A result that either carries a value or every field problem that prevented it. */
+export type Checked<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problems: readonly Violation[] };
 
 /** Validates and normalizes (trimmed reason, empty reason as null) a state event. */
 export const parseStateEvent = (input: StateEventInput, rules: StateEventRules): Checked<StateEvent> => {

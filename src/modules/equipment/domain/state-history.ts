@@ -1,6 +1,6 @@
 import type { StateEvent, StateInterval } from './equipment-state.js';
 import { parseStateEvent, type StateEventInput, type StateEventRules } from './state-event.validation.js';
-import type { FieldProblem } from './violation.js';
+import type { Violation } from '../../../platform/errors/violation.js';
 
 /**
  * The outcome of applying one event: the new history and exactly which intervals left it and which entered it,
@@ -80,7 +80,7 @@ export const applyStateEvent = (history: readonly StateInterval[], event: StateE
 /** Result of {@link recordStateEvent}: the change, or every field problem of the input. */
 export type RecordStateEventResult =
   | ({ readonly ok: true } & StateHistoryChange)
-  | { readonly ok: false; readonly problems: readonly FieldProblem[] };
+  | { readonly ok: false; readonly problems: readonly Violation[] };
 
 /** Validates an incoming event (see `validateStateEvent`) and applies it with {@link applyStateEvent}. */
 export const recordStateEvent = (
