@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Dialect, Store } from './database.js';
 import { foundation } from './migrations/20261126-0001-foundation.js';
 import { execution } from './migrations/20261126-0002-execution.js';
+import { genealogy } from './migrations/20261126-0003-genealogy.js';
 
 /** A migration that knows which dialect it runs on (column types for generated keys differ). */
 export type TaktMigration = (dialect: Dialect) => Migration;
@@ -10,6 +11,7 @@ export type TaktMigration = (dialect: Dialect) => Migration;
 const MIGRATIONS: Record<string, TaktMigration> = {
   '20261126-0001-foundation': foundation,
   '20261126-0002-execution': execution,
+  '20261126-0003-genealogy': genealogy,
 };
 
 /** Runs every pending migration; throws with the failing migration's name when one fails. */

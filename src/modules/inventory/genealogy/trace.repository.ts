@@ -24,8 +24,8 @@ export interface ReachRow {
  * The reachability query around the root lot's parameter: [text before, text after]. Shared by the repository and the
  * benchmark's bare-driver baseline so both measure the same statement. UNION (not UNION ALL) makes the recursive
  * table a set: a lot met twice (merges, diamonds, rework loops) is expanded once, so cycles end and the cost is
- * bounded by the edges among the reachable lots. Backward walks `to_lot → from_lot` on (to_lot, from_lot); forward
- * walks `from_lot → to_lot` on the primary key (from_lot, to_lot, work_order_id): both index-only.
+ * bounded by the edges among the reachable lots. Both directions are index-only: the walk and the read of each walked
+ * edge use genealogy_backward_idx (to_lot, ...) or genealogy_forward_idx (from_lot, ...), which hold every column read.
  */
 export function reachSqlParts(direction: TraceDirection): readonly [string, string] {
   const [near, far] = direction === 'backward' ? ['to_lot', 'from_lot'] : ['from_lot', 'to_lot'];
