@@ -26,6 +26,8 @@ export interface RouteEntry {
   /** Roles allowed besides admin; undefined only on public routes and on routes outside the API. */
   readonly roles: readonly Role[] | undefined;
   readonly public: boolean;
+  /** The route also takes the token as ?access_token= (for clients that cannot set headers, like EventSource). */
+  readonly tokenInQuery: boolean;
   readonly tags: readonly string[];
 }
 
@@ -59,14 +61,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('routeRegistry', routes);
   // Registered before any route, so every later route (plugins' included) passes through it.
   app.addHook('onRoute', (opts) => {
-    const config = (opts.config ?? {}) as { roles?: readonly Role[]; public?: boolean };
+    const config = (opts.config ?? {}) as { roles?: readonly Role[]; public?: boolean; tokenInQuery?: boolean };
     const isPublic = config.public === true;
     if (isApiUrl(opts.url) && !isPublic && !Array.isArray(config.roles)) {
       throw new Error(`route ${String(opts.method)} ${opts.url} is protected but names no roles: set config.roles (or config.public)`);
     }
     const tags = (opts.schema as { tags?: unknown } | undefined)?.tags;
     for (const method of [opts.method].flat()) {
-      routes.push({ method, url: opts.url, roles: config.roles, public: isPublic, tags: Array.isArray(tags) ? tags.map(String) : [] });
+      routes.push({ method, url: opts.url, roles: config.roles, public: isPublic, tokenInQuery: config.tokenInQuery === true, tags: Array.isArray(tags) ? tags.map(String) : [] });
     }
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -18,7 +18,8 @@ function frame(e: JournalEvent): string {
  * gaps or repeats. Browsers' EventSource cannot set headers, so the token may come as ?access_token=.
  */
 export function registerEventStream(app: FastifyInstance, store: Store, bus: EventBus, heartbeatMs = 15_000): void {
-  app.get('/api/v1/events', { config: { roles: ANY_ROLE, tokenInQuery: true }, schema: { summary: 'Live stream of committed events (SSE)', tags: ['events'], querystring: query } }, async (req, reply) => {
+  // No implicit HEAD: Node sends a HEAD answer's headers only at its end, and a stream never ends, so HEAD hung.
+  app.get('/api/v1/events', { exposeHeadRoute: false, config: { roles: ANY_ROLE, tokenInQuery: true }, schema: { summary: 'Live stream of committed events (SSE)', tags: ['events'], querystring: query } }, async (req, reply) => {
     const q = req.query as z.output<typeof query>;
     const types = q.types ? new Set(q.types.split(',')) : null;
     const lastId = Number(req.headers['last-event-id'] ?? q.after ?? NaN);
