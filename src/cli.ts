@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError, DEFAULT_PORT, resolveConfig, type ConfigFlags } from './config.js';
+import { CliError } from './cli/cli-error.js';
+
+// Commands import Takt itself only when they run, so that --help and --version answer at once.
+const serveCommands = () => import('./cli/serve.command.js');
+const storeCommands = () => import('./cli/store-commands.js');
+
+/** Exit codes: 0 done; 1 the journal chain is broken; 2 the command could not run (bad input, no store, store down). */
+export const EXIT = { ok: 0, journalBroken: 1, failed: 2 } as const;
+
+function version(): string {
+  // From src/cli.ts the manifest is one folder up, from dist/src/cli.js two.
+  for (const path of ['../package.json', '../../package.json']) {
+    try {
+      return (JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { version: string }).version;
+    } catch {
+      /* try the next place */
+    }
+  }
+  return '0.0.0';
+}
+
+function storeOptions(cmd: Command): Command {
+  return cmd
+    .option('--data <dir>', 'folder of the embedded SQLite store (env TAKT_DATA_DIR)', './data')
+    .option('--database-url <url>', 'PostgreSQL instead of SQLite, e.g. postgres://user@host:5432/takt (env TAKT_DATABASE_URL)');
+}
+
+/** Flags as given on the command line only: a default must not hide the environment variable. */
+function given(cmd: Command): ConfigFlags {
+  const opts = cmd.opts<{ data?: string; databaseUrl?: string; port?: string; host?: string; demo?: boolean }>();
+  const fromCli = (name: string): boolean => cmd.getOptionValueSource(name) === 'cli';
+  return {
+    data: fromCli('data') ? opts.data : undefined,
+    databaseUrl: opts.databaseUrl,
+    port: fromCli('port') ? opts.port : undefined,
+    host: fromCli('host') ? opts.host : undefined,
+    demo: opts.demo,
+  };
+}
+
+/** The `takt` command line: every command here works; none is a placeholder. */
+export function buildProgram(): Command {
+  const program = new Command('takt')
+    .description('Takt: an open-source Manufacturing Execution System')
+    .version(version())
+    .exitOverride()
+    .showHelpAfterError();
+
+  storeOptions(program.command('serve'))
+    .description('serve the API (and, on the first start of an empty store, load the demo plant)')
+    .addOption(new Option('--port <port>', 'TCP port, 0 picks a free one (env TAKT_PORT)').default(String(DEFAULT_PORT)))
+    .addOption(new Option('--host <host>', 'address to listen on; 0.0.0.0 for terminals on the network (env TAKT_HOST)').default('127.0.0.1'))
+    .option('--no-demo', 'do not load the demo plant on the first start')
+    .action(async (_opts, cmd: Command) => {
+      const config = resolveConfig(given(cmd));
+      await (await serveCommands()).serve(config);
+    });
+
+  storeOptions(program.command('demo'))
+    .description('load the demo plant into the store')
+    .action(async (_opts, cmd: Command) => {
+      await (await serveCommands()).demo(resolveConfig(given(cmd)));
+    });
+
+  storeOptions(program.command('verify-journal'))
+    .description('recompute the hash chain of the audit journal: exit 0 when it holds, 1 when it is broken')
+    .action(async (_opts, cmd: Command) => {
+      const config = resolveConfig(given(cmd));
+      const result = await (await storeCommands()).verifyJournalCommand(config);
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      if (!result.ok) {
+        process.stderr.write(`journal chain broken at seq ${result.brokenAt}\n`);
+        process.exitCode = EXIT.journalBroken;
+      }
+    });
+
+  const user = program.command('user').description('manage users');
+  storeOptions(user.command('add'))
+    .description('add a user who can sign in (password from --password, TAKT_USER_PASSWORD, a prompt, or standard input)')
+    .argument('<username>', 'the user name, also the person id')
+    .requiredOption('--name <name>', 'full name')
+    .requiredOption('--role <role...>', 'one or more of admin, engineer, supervisor, operator, quality, integration')
+    .option('--password <password>', 'the password (visible in the process list; prefer the prompt or TAKT_USER_PASSWORD)')
+    .action(async (username: string, opts: { name: string; role: string[]; password?: string }, cmd: Command) => {
+      const config = resolveConfig(given(cmd));
+      const { readPassword, userAddCommand } = await storeCommands();
+      const password = opts.password ?? (await readPassword());
+      const person = await userAddCommand(config, { username, name: opts.name, roles: opts.role, password });
+      process.stdout.write(`added user ${person.id} (${person.roles.join(', ')})\n`);
+    });
+
+  return program;
+}
+
+/** Runs the command line; resolves to the exit code (serve keeps the process alive after it resolves). */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.failed;
+    if (error instanceof CliError || error instanceof ConfigError) {
+      process.stderr.write(`takt: ${error.message}\n`);
+      return EXIT.failed;
+    }
+    process.stderr.write(`takt: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.failed;
+  }
+}

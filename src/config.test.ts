@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_HOST, DEFAULT_PORT, redactUrl, resolveConfig } from './config.js';
+
+const cwd = '/srv/takt';
+
+describe('resolveConfig', () => {
+  it('defaults to the embedded SQLite store in ./data on 127.0.0.1:3000 with the demo', () => {
+    const c = resolveConfig({}, {}, cwd);
+    expect(c.store).toEqual({ dialect: 'sqlite', file: '/srv/takt/data/takt.sqlite' });
+    expect(c.dataDir).toBe('/srv/takt/data');
+    expect(c.port).toBe(DEFAULT_PORT);
+    expect(c.host).toBe(DEFAULT_HOST);
+    expect(c.logLevel).toBe('info');
+    expect(c.demo).toBe(true);
+    expect(c.adminPassword).toBeUndefined();
+    expect(c.storeLabel).toBe('sqlite /srv/takt/data/takt.sqlite');
+  });
+
+  it('takes every setting from the environment', () => {
+    const c = resolveConfig({}, {
+      TAKT_DATA_DIR: '/var/lib/takt', TAKT_PORT: '8080', TAKT_HOST: '0.0.0.0', TAKT_ADMIN_PASSWORD: 'secret-pass-1', TAKT_LOG_LEVEL: 'WARN',
+    }, cwd);
+    expect(c.store).toEqual({ dialect: 'sqlite', file: '/var/lib/takt/takt.sqlite' });
+    expect(c.port).toBe(8080);
+    expect(c.host).toBe('0.0.0.0');
+    expect(c.adminPassword).toBe('secret-pass-1');
+    expect(c.logLevel).toBe('warn');
+  });
+
+  it('lets a flag win over its environment variable', () => {
+    const c = resolveConfig({ port: '4000', host: '::1', data: 'plant' }, { TAKT_PORT: '8080', TAKT_HOST: '0.0.0.0', TAKT_DATA_DIR: '/elsewhere' }, cwd);
+    expect(c.port).toBe(4000);
+    expect(c.host).toBe('::1');
+    expect(c.store).toEqual({ dialect: 'sqlite', file: '/srv/takt/plant/takt.sqlite' });
+  });
+
+  it('uses PostgreSQL when a database URL is given by flag or environment, and never logs its password', () => {
+    const fromEnv = resolveConfig({}, { TAKT_DATABASE_URL: 'postgres://takt:hunter22@db:5432/takt' }, cwd);
+    expect(fromEnv.store).toEqual({ dialect: 'postgres', url: 'postgres://takt:hunter22@db:5432/takt' });
+    expect(fromEnv.storeLabel).toBe('postgres postgres://takt:***@db:5432/takt');
+    const fromFlag = resolveConfig({ databaseUrl: 'postgresql://db/other' }, { TAKT_DATABASE_URL: 'postgres://db/takt' }, cwd);
+    expect(fromFlag.store).toEqual({ dialect: 'postgres', url: 'postgresql://db/other' });
+  });
+
+  it('treats empty environment variables as unset', () => {
+    const c = resolveConfig({}, { TAKT_DATABASE_URL: '', TAKT_PORT: '', TAKT_ADMIN_PASSWORD: '', TAKT_LOG_LEVEL: '' }, cwd);
+    expect(c.store.dialect).toBe('sqlite');
+    expect(c.port).toBe(DEFAULT_PORT);
+    expect(c.adminPassword).toBeUndefined();
+    expect(c.logLevel).toBe('info');
+  });
+
+  it('accepts port 0 (a free port) and turns the demo off with --no-demo', () => {
+    const c = resolveConfig({ port: '0', demo: false }, {}, cwd);
+    expect(c.port).toBe(0);
+    expect(c.demo).toBe(false);
+  });
+
+  it('refuses a bad port, log level or database URL and names the culprit', () => {
+    expect(() => resolveConfig({ port: '70000' }, {}, cwd)).toThrow(/--port/);
+    expect(() => resolveConfig({}, { TAKT_PORT: 'http' }, cwd)).toThrow(/TAKT_PORT/);
+    expect(() => resolveConfig({}, { TAKT_LOG_LEVEL: 'loud' }, cwd)).toThrow(ConfigError);
+    expect(() => resolveConfig({ databaseUrl: 'mysql://db/takt' }, {}, cwd)).toThrow(/--database-url/);
+    expect(() => resolveConfig({}, { TAKT_DATABASE_URL: 'sqlite:x' }, cwd)).toThrow(/TAKT_DATABASE_URL/);
+  });
+});
+
+describe('redactUrl', () => {
+  it('keeps a URL without a password as it is', () => {
+    expect(redactUrl('postgres://postgres@127.0.0.1:5432/test')).toBe('postgres://postgres@127.0.0.1:5432/test');
+  });
+});

@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+import type { StoreConfig } from './platform/store/database.js';
+
+/** The log levels pino knows, quietest last. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** What the command line gave (commander's parsed options); absent means "take the environment or the default". */
+export interface ConfigFlags {
+  readonly port?: string | undefined;
+  readonly host?: string | undefined;
+  readonly data?: string | undefined;
+  readonly databaseUrl?: string | undefined;
+  readonly demo?: boolean | undefined;
+}
+
+/** Everything a Takt process needs to start, resolved from flags, then environment, then defaults. */
+export interface TaktConfig {
+  readonly store: StoreConfig;
+  /** Where the store is, for logs: the SQLite file, or the PostgreSQL URL without its password. */
+  readonly storeLabel: string;
+  readonly dataDir: string;
+  readonly port: number;
+  readonly host: string;
+  readonly adminPassword: string | undefined;
+  readonly logLevel: LogLevel;
+  /** Load the demo plant on the first start of an empty store. */
+  readonly demo: boolean;
+}
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_DATA_DIR = './data';
+export const SQLITE_FILE_NAME = 'takt.sqlite';
+
+/** A configuration value Takt cannot start with; the message names the flag or variable to fix. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function pick(flag: string | undefined, env: Env, name: string): { value: string; from: string } | undefined {
+  if (flag !== undefined && flag !== '') return { value: flag, from: 'flag' };
+  const fromEnv = env[name];
+  return fromEnv !== undefined && fromEnv !== '' ? { value: fromEnv, from: name } : undefined;
+}
+
+function parsePort(raw: { value: string; from: string } | undefined): number {
+  if (!raw) return DEFAULT_PORT;
+  const port = /^\d+$/.test(raw.value) ? Number(raw.value) : NaN;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`port must be an integer from 0 to 65535 (0 picks a free one), got "${raw.value}" (${raw.from === 'flag' ? '--port' : raw.from})`);
+  }
+  return port;
+}
+
+function parseLogLevel(raw: string | undefined): LogLevel {
+  if (raw === undefined || raw === '') return 'info';
+  const level = raw.toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new ConfigError(`TAKT_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  }
+  return level as LogLevel;
+}
+
+/** The URL without its password, fit for a log line. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparsable URL)';
+  }
+}
+
+function postgresStore(raw: { value: string; from: string }): StoreConfig {
+  if (!/^postgres(ql)?:\/\//.test(raw.value)) {
+    throw new ConfigError(`${raw.from === 'flag' ? '--database-url' : raw.from} must be a postgres:// or postgresql:// URL`);
+  }
+  return { dialect: 'postgres', url: raw.value };
+}
+
+/**
+ * Resolves the configuration: a flag wins over its environment variable, which wins over the default.
+ * The store is PostgreSQL when a database URL is given (--database-url, TAKT_DATABASE_URL), otherwise the
+ * embedded SQLite file `<data>/takt.sqlite` (--data, TAKT_DATA_DIR, default ./data, relative to `cwd`).
+ * Throws a ConfigError naming the bad flag or variable.
+ */
+export function resolveConfig(flags: ConfigFlags, env: Env = process.env, cwd: string = process.cwd()): TaktConfig {
+  const dataDir = resolve(cwd, pick(flags.data, env, 'TAKT_DATA_DIR')?.value ?? DEFAULT_DATA_DIR);
+  const databaseUrl = pick(flags.databaseUrl, env, 'TAKT_DATABASE_URL');
+  const sqliteFile = resolve(dataDir, SQLITE_FILE_NAME);
+  const store: StoreConfig = databaseUrl ? postgresStore(databaseUrl) : { dialect: 'sqlite', file: sqliteFile };
+  const adminPassword = env.TAKT_ADMIN_PASSWORD;
+  return {
+    store,
+    storeLabel: databaseUrl ? `postgres ${redactUrl(databaseUrl.value)}` : `sqlite ${sqliteFile}`,
+    dataDir,
+    port: parsePort(pick(flags.port, env, 'TAKT_PORT')),
+    host: pick(flags.host, env, 'TAKT_HOST')?.value ?? DEFAULT_HOST,
+    adminPassword: adminPassword !== undefined && adminPassword !== '' ? adminPassword : undefined,
+    logLevel: parseLogLevel(env.TAKT_LOG_LEVEL),
+    demo: flags.demo ?? true,
+  };
+}
