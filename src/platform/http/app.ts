@@ -4,6 +4,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Actor, Role } from '../auth/roles.js';
 import type { TokenService } from '../auth/token.service.js';
+import { statusOf } from '../errors/violation-codes.js';
 import { Refusal, violation, type Violation } from '../errors/violation.js';
 import { problem, sendProblem } from './problem.js';
 
@@ -56,6 +57,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     requestIdHeader: 'x-request-id',
+    // Errors the router raises before any route runs (a malformed or over-long path segment) answered like every
+    // other refusal: problem+json naming the path, instead of Fastify's own JSON shape.
+    frameworkErrors: (error, _req, reply) => {
+      if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+        const text = error.code === 'FST_ERR_BAD_URL' ? 'the path is not a valid URL' : 'a path segment is longer than 100 characters';
+        return sendProblem(reply, problem(400, text, [violation('INVALID_FIELD', text, { field: 'path' })]));
+      }
+      return sendProblem(reply, problem(500, 'internal error; the request id is in the logs', undefined));
+    },
   });
   const routes: RouteEntry[] = [];
   app.decorate('routeRegistry', routes);
@@ -119,7 +129,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error instanceof Refusal) {
-      return sendProblem(reply, problem(error.status, error.violations.map((v) => v.message).join('; '), error.violations));
+      // A malformed or missing-resource answer lists only its own kind: a 400 carries only INVALID_FIELD, as the
+      // contract says; business-rule violations come once the request itself is right.
+      const own = error.violations.filter((v) => statusOf(v.code) === error.status);
+      const shown = own.length > 0 ? own : error.violations;
+      return sendProblem(reply, problem(error.status, shown.map((v) => v.message).join('; '), shown));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
