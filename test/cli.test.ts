@@ -137,6 +137,22 @@ describe('takt verify-journal', () => {
   }, 60_000);
 });
 
+describe('takt demo', () => {
+  it('loads the demo plant once, prints its users, and keeps the journal chain whole', async () => {
+    const data = tempDir();
+    const first = await takt(['demo', '--data', data], { TAKT_ADMIN_PASSWORD: 'admin-pass-12' });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Demo plant users:/);
+    expect(first.stdout).toMatch(/operator\s+password: \S+/);
+    const again = await takt(['demo', '--data', data]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/already loaded/);
+    const verified = await takt(['verify-journal', '--data', data]);
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
+  }, 180_000);
+});
+
 describe('takt user add', () => {
   it('refuses an unknown role, a weak password and an existing user, and exits 2', async () => {
     const data = tempDir();

@@ -1,8 +1,7 @@
 import type { Logger } from 'pino';
 import type { TaktConfig } from '../config.js';
 import { createTakt, type Takt } from '../main.js';
-import { CliError } from './cli-error.js';
-import { demoPlantLoader, type DemoUser } from './demo-plant.loader.js';
+import { loadDemoPlant, type DemoUser } from '../demo/demo-plant.js';
 import { createLogger } from './logger.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -28,17 +27,15 @@ export function printDemoUsers(users: readonly DemoUser[], out: NodeJS.WritableS
   out.write(['', 'Demo plant users:', ...users.map((u) => `  ${u.username.padEnd(16)} ${u.role.padEnd(12)} password: ${u.password}`), ''].join('\n') + '\n');
 }
 
-/** Loads the demo plant when its module exists; logs and returns false when it does not yet. */
-export async function loadDemo(takt: Takt, logger: Logger): Promise<boolean> {
-  const loadDemoPlant = await demoPlantLoader();
-  if (!loadDemoPlant) {
-    logger.warn('demo plant not available yet');
-    return false;
-  }
+/** Loads the demo plant (nothing when its site already exists) and prints its users once. */
+export async function loadDemo(takt: Takt, logger: Logger): Promise<void> {
   const { users } = await loadDemoPlant(takt);
+  if (users.length === 0) {
+    logger.info('demo plant already loaded');
+    return;
+  }
   logger.info({ users: users.length }, 'demo plant loaded');
   printDemoUsers(users);
-  return true;
 }
 
 /**
@@ -93,7 +90,7 @@ export async function demo(config: TaktConfig): Promise<void> {
   const takt = await createTakt({ store: config.store, adminPassword: config.adminPassword });
   try {
     printBootstrap(takt);
-    if (!(await loadDemo(takt, logger))) throw new CliError('demo plant not available yet');
+    await loadDemo(takt, logger);
   } finally {
     await takt.close();
   }
