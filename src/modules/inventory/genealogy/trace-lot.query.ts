@@ -6,7 +6,10 @@ import { reachableRows, type TraceDirection } from './trace.repository.js';
 type Db = Kysely<Database> | Transaction<Database>;
 
 export interface TraceOptions {
-  /** Keep only lots at most this many steps from the root (and the edges among them). Default: every depth. */
+  /**
+   * Answer only lots at most this many steps from the root (and the edges among them). Default: every depth. It trims
+   * the answer (smaller payload for a screen that shows a few levels); the query still walks the whole closure.
+   */
   readonly maxDepth?: number;
 }
 
@@ -28,7 +31,8 @@ export async function traceLot(db: Db, lotId: string, direction: TraceDirection,
       lot.edges.push(traceEdge(r.from_lot, r.to_lot, Number(r.quantity), r.work_order_id ?? '', r.kind as EdgeKind));
     }
   }
-  if (rows.find((r) => r.lot === lotId)?.known == null) return undefined;
+  const root = rows.find((r) => r.lot === lotId);
+  if (!root || root.known === null) return undefined;
   return buildTrace(lotId, direction, [...reached.values()] satisfies ReachedLot[], options.maxDepth);
 }
 
