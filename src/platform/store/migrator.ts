@@ -3,6 +3,7 @@ import type { Dialect, Store } from './database.js';
 import { foundation } from './migrations/20261126-0001-foundation.js';
 import { execution } from './migrations/20261126-0002-execution.js';
 import { genealogy } from './migrations/20261126-0003-genealogy.js';
+import { equipment } from './migrations/20261126-0004-equipment.js';
 
 /** A migration that knows which dialect it runs on (column types for generated keys differ). */
 export type TaktMigration = (dialect: Dialect) => Migration;
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, TaktMigration> = {
   '20261126-0001-foundation': foundation,
   '20261126-0002-execution': execution,
   '20261126-0003-genealogy': genealogy,
+  '20261126-0004-equipment': equipment,
 };
 
 /** Runs every pending migration; throws with the failing migration's name when one fails. */

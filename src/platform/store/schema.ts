@@ -189,6 +189,108 @@ export interface GenealogyEdgesTable {
   at: number;
 }
 
+export interface EquipmentStatesTable {
+  equipment_id: string;
+  from_at: number;
+  to_at: number | null;
+  state: string;
+  reason: string | null;
+  recorded_at: number;
+  recorded_by: string;
+}
+
+export interface EquipmentCountsTable {
+  equipment_id: string;
+  at: number;
+  total: number;
+  reject: number;
+  rework: number;
+  source: string;
+  recorded_by: string;
+}
+
+export interface EquipmentSettingsTable {
+  equipment_id: string;
+  micro_stop_threshold_sec: number;
+  count_source: string;
+  reason_required_for: string;
+  history_revision: number;
+  version: number;
+  updated_at: number;
+}
+
+export interface EquipmentDayAccountsTable {
+  equipment_id: string;
+  day_start: number;
+  day_end: number;
+  fingerprint: string;
+  revision: number;
+  account: string;
+  computed_at: number;
+}
+
+export interface DowntimeReasonsTable {
+  code: string;
+  name: string;
+  parent_code: string | null;
+  planned: number;
+  raises_maintenance_order: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SiteShiftsTable {
+  site_id: string;
+  code: string;
+  start_time: string;
+  end_time: string;
+  days: string;
+  breaks: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface MaintenancePlansTable {
+  equipment_id: string;
+  code: string;
+  name: string;
+  basis: string;
+  interval_value: number;
+  lead_fraction: number;
+  grace: number;
+  last_done_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface MaintenanceOrdersTable {
+  id: string;
+  equipment_id: string;
+  kind: string;
+  plan_code: string | null;
+  reason: string | null;
+  status: string;
+  due_at: number | null;
+  trigger_data: string;
+  created_at: number;
+  created_by: string;
+  completed_at: number | null;
+  completed_by: string | null;
+  notes: string | null;
+}
+
+export interface CalibrationsTable {
+  id: string;
+  equipment_id: string;
+  instrument_id: string | null;
+  performed_at: number;
+  due_at: number;
+  passed: number;
+  certificate: string | null;
+  recorded_at: number;
+  recorded_by: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   journal: JournalTable;
@@ -208,4 +310,13 @@ export interface Database {
   productions: ProductionsTable;
   operation_reports: OperationReportsTable;
   genealogy_edges: GenealogyEdgesTable;
+  equipment_states: EquipmentStatesTable;
+  equipment_counts: EquipmentCountsTable;
+  equipment_settings: EquipmentSettingsTable;
+  equipment_day_accounts: EquipmentDayAccountsTable;
+  downtime_reasons: DowntimeReasonsTable;
+  site_shifts: SiteShiftsTable;
+  maintenance_plans: MaintenancePlansTable;
+  maintenance_orders: MaintenanceOrdersTable;
+  calibrations: CalibrationsTable;
 }
