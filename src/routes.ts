@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CommandRunner } from './platform/commands/command-runner.js';
 import type { EventBus } from './platform/events/event-bus.js';
 import type { Store } from './platform/store/database.js';
+import { registerEquipmentRoutes } from './modules/equipment/index.js';
 import { registerGenealogyRoutes, registerLotRoutes } from './modules/inventory/index.js';
 import { registerOperationRoutes, registerWorkOrderRoutes } from './modules/production/index.js';
 import { registerMaterialRoutes, registerRevisionRoutes } from './modules/product/index.js';
@@ -24,4 +25,5 @@ export function registerModules({ app, runner, store }: ModuleDeps): void {
   registerWorkOrderRoutes(app, runner, store);
   registerOperationRoutes(app, runner, store);
   registerGenealogyRoutes(app, store);
+  registerEquipmentRoutes(app, runner, store);
 }

@@ -106,10 +106,15 @@ const isSortedByAt = (counts: readonly ProductionCount[]): boolean => {
   return true;
 };
 
-type CountFigures = Pick<TimeAccount, 'totalCount' | 'rejectCount' | 'reworkCount' | 'idealSec' | 'idealRejectSec'>;
+/** The count part of an account. */
+export type CountFigures = Pick<TimeAccount, 'totalCount' | 'rejectCount' | 'reworkCount' | 'idealSec' | 'idealRejectSec'>;
 
 /** Counts with `at` in `[from, end)` wherever they fall (inside or outside planned time), weighted by ideal cycle time. */
-const accountCounts = (input: EquipmentPerformanceInput, from: number, end: number): CountFigures => {
+export const accountCounts = (
+  input: Pick<EquipmentPerformanceInput, 'counts' | 'idealCycleTimes' | 'defaultIdealCycleTimeSec'>,
+  from: number,
+  end: number,
+): CountFigures => {
   const counts = isSortedByAt(input.counts) ? input.counts : [...input.counts].sort((a, b) => a.at - b.at);
   const segments = input.idealCycleTimes ?? [];
   let lo = 0;
