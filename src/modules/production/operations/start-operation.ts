@@ -1,5 +1,6 @@
 import { command } from '../../../platform/commands/command.js';
 import { refuseIfAny, violation } from '../../../platform/errors/violation.js';
+import { equipmentInterlocks } from '../../equipment/index.js';
 import { findNode } from '../../resources/index.js';
 import { setOrderStatus } from '../work-orders/work-order.repository.js';
 import { equipmentFits, orderRunnable, personQualified, sequenceAllows } from './execution.rules.js';
@@ -27,7 +28,7 @@ export const startOperation = command('operation.start', async (ctx, cmd: StartO
     ...sequenceAllows(c.op, c.ops),
     ...equipmentFits(c.op, {
       id: cmd.equipmentId, exists: node !== undefined, level: node?.level ?? null, workCenterId: node?.workCenterId ?? null,
-      available: node?.available ?? false, busyWith: busy, interlocks: [],
+      available: node?.available ?? false, busyWith: busy, interlocks: await equipmentInterlocks(ctx.tx, cmd.equipmentId, ctx.now),
     }),
     ...personQualified(c.op, ctx.actor.username, c.qualifications, ctx.now),
   ]);
