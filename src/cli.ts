@@ -77,6 +77,18 @@ export function buildProgram(): Command {
       }
     });
 
+  storeOptions(program.command('trace'))
+    .description('trace a lot through the genealogy at any depth: what it was made from (--backward) or went into (--forward)')
+    .argument('<lot>', 'the lot id')
+    .option('--backward', 'inputs, down to raw materials (the default)')
+    .option('--forward', 'everything made from it: the recall scope')
+    .option('--json', 'print the API answer as JSON')
+    .action(async (lot: string, opts: { backward?: boolean; forward?: boolean; json?: boolean }, cmd: Command) => {
+      if (opts.backward && opts.forward) throw new CliError('give --backward or --forward, not both');
+      const text = await (await storeCommands()).traceCommand(resolveConfig(given(cmd)), lot, opts.forward ? 'forward' : 'backward', opts.json === true);
+      process.stdout.write(text);
+    });
+
   const user = program.command('user').description('manage users');
   storeOptions(user.command('add'))
     .description('add a user who can sign in (password from --password, TAKT_USER_PASSWORD, a prompt, or standard input)')

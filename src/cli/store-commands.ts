@@ -11,6 +11,7 @@ import { ensureJournalHead, verifyJournal, type VerifyResult } from '../platform
 import { openStore, type Store } from '../platform/store/database.js';
 import { migrateToLatest } from '../platform/store/migrator.js';
 import { findPerson, passwordField, putPerson } from '../modules/resources/index.js';
+import { printTrace, traceLot } from '../modules/inventory/index.js';
 
 /** The actor of changes made at the command line by whoever can reach the store. */
 export const CLI_ACTOR: Actor = { username: 'cli', name: 'Takt command line', roles: ['admin'] };
@@ -32,6 +33,15 @@ async function withStore<T>(config: TaktConfig, use: (store: Store) => Promise<T
 /** `takt verify-journal`: recomputes the hash chain; the result is `{ok: true, events}` or `{ok: false, brokenAt, events}`. */
 export function verifyJournalCommand(config: TaktConfig): Promise<VerifyResult> {
   return withStore(config, (store) => verifyJournal(store.db), { create: false });
+}
+
+/** `takt trace LOT`: the lot's genealogy at any depth, as an indented tree or as the API's JSON. */
+export function traceCommand(config: TaktConfig, lotId: string, direction: 'backward' | 'forward', json: boolean): Promise<string> {
+  return withStore(config, async (store) => {
+    const result = await traceLot(store.db, lotId, direction);
+    if (!result) throw new CliError(`lot ${lotId} does not exist`);
+    return printTrace(result, { json });
+  }, { create: false });
 }
 
 export interface UserAdd {

@@ -21,8 +21,10 @@ export interface TestTakt {
 export const TEST_PASSWORD = 'test-password-1';
 
 /** Starts Takt on a fresh store of the dialect, with one user per role signed in. */
-export async function startTestTakt(dialect: Dialect): Promise<TestTakt> {
-  const { config, release } = await freshStore(dialect);
+export async function startTestTakt(dialect: Dialect, options: { file?: string } = {}): Promise<TestTakt> {
+  const { config, release } = options.file
+    ? { config: { dialect: 'sqlite' as const, file: options.file }, release: async () => undefined }
+    : await freshStore(dialect);
   const takt = await createTakt({ store: config, adminPassword: TEST_PASSWORD });
   const tokens = {} as Record<Role, string>;
   for (const role of ROLES) {
