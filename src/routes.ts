@@ -7,6 +7,7 @@ import { registerGenealogyRoutes, registerLotRoutes } from './modules/inventory/
 import { registerOperationRoutes, registerWorkOrderRoutes } from './modules/production/index.js';
 import { registerMaterialRoutes, registerRevisionRoutes } from './modules/product/index.js';
 import { registerHierarchyRoutes, registerPeopleRoutes } from './modules/resources/index.js';
+import { registerUiHost } from './modules/ui-host/index.js';
 
 export interface ModuleDeps {
   readonly app: FastifyInstance;
@@ -26,4 +27,5 @@ export function registerModules({ app, runner, store }: ModuleDeps): void {
   registerOperationRoutes(app, runner, store);
   registerGenealogyRoutes(app, store);
   registerEquipmentRoutes(app, runner, store);
+  registerUiHost(app);
 }
