@@ -1,0 +1,8 @@
+import { enPlant } from './en-plant.js';
+import { enScreens } from './en-screens.js';
+import { enViews } from './en-views.js';
+
+/** The English catalogue: the reference every other language must cover key for key. */
+export const en = { ...enScreens, ...enViews, ...enPlant };
+
+export type MessageKey = keyof typeof en;
