@@ -4,7 +4,7 @@ import type { Actor } from '../auth/roles.js';
 import { Refusal, violation, type Violation } from '../errors/violation.js';
 import type { EventBus } from '../events/event-bus.js';
 import { canonicalJson } from '../journal/canonical-json.js';
-import { appendEvents, type JournalDraft, type JournalEvent } from '../journal/journal.repository.js';
+import { appendEventGroups, type JournalDraft, type JournalEvent, type JournalGroup } from '../journal/journal.repository.js';
 import { isUniqueViolation, type Store } from '../store/database.js';
 import type { Database } from '../store/schema.js';
 import type { Command, CommandContext } from './command.js';
@@ -38,11 +38,25 @@ export interface RunnerOptions {
 
 class DryRunRollback extends Error {}
 
+/** A command's outcome before its events are journaled: the journal append is the last write of its transaction. */
+type Executed =
+  | { readonly kind: 'applied'; readonly result: unknown; readonly journal: JournalGroup }
+  | Exclude<RunResult<unknown>, { kind: 'applied' }>;
+
+type Outcome = { readonly ok: true; readonly value: RunResult<unknown> } | { readonly ok: false; readonly error: unknown };
+
 interface Pending {
-  readonly run: (tx: Transaction<Database>) => Promise<RunResult<unknown>>;
+  readonly run: (tx: Transaction<Database>) => Promise<Executed>;
   readonly resolve: (r: RunResult<unknown>) => void;
   readonly reject: (e: unknown) => void;
 }
+
+const NO_EVENTS: JournalGroup = { drafts: [], actor: '', at: 0 };
+const DEFAULT_MAX_BATCH = 64;
+
+const journalOf = (e: Executed): JournalGroup => (e.kind === 'applied' ? e.journal : NO_EVENTS);
+const settled = (e: Executed, events: readonly JournalEvent[] | undefined): RunResult<unknown> =>
+  e.kind === 'applied' ? { kind: 'applied', result: e.result, events: events ?? [] } : e;
 
 /** Runs commands: one command = one transaction (or savepoint), journaled, published after commit, never half-applied. */
 export class CommandRunner {
@@ -75,7 +89,11 @@ export class CommandRunner {
     if (!this.options.groupCommit) {
       return this.store.db
         .transaction()
-        .execute((tx) => run(tx))
+        .execute(async (tx) => {
+          const executed = await run(tx);
+          const [events] = await appendEventGroups(tx, [journalOf(executed)]);
+          return settled(executed, events);
+        })
         .then((r) => this.published(r));
     }
     return new Promise((resolve, reject) => {
@@ -84,7 +102,7 @@ export class CommandRunner {
     });
   }
 
-  private published<O>(r: RunResult<O>): RunResult<O> {
+  private published(r: RunResult<unknown>): RunResult<unknown> {
     if (r.kind === 'applied') this.bus.publish(r.events);
     return r;
   }
@@ -93,46 +111,72 @@ export class CommandRunner {
     if (this.draining) return;
     this.draining = true;
     try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.options.maxBatch ?? 64);
-        const outcomes: ({ ok: true; value: RunResult<unknown> } | { ok: false; error: unknown })[] = [];
-        try {
-          await this.store.db.transaction().execute(async (tx) => {
-            for (const [i, p] of batch.entries()) {
-              const name = sql.raw(`cmd_${i}`);
-              await sql`savepoint ${name}`.execute(tx);
-              try {
-                const value = await p.run(tx);
-                if (value.kind === 'dry-run') await sql`rollback to savepoint ${name}`.execute(tx);
-                await sql`release savepoint ${name}`.execute(tx);
-                outcomes.push({ ok: true, value });
-              } catch (error) {
-                await sql`rollback to savepoint ${name}`.execute(tx);
-                await sql`release savepoint ${name}`.execute(tx);
-                outcomes.push({ ok: false, error });
-              }
-            }
-          });
-        } catch (commitError) {
-          // Nothing of the batch is durable: every command in it fails, none is answered as done.
-          batch.forEach((p, i) => p.reject(outcomes[i]?.ok === false ? outcomes[i].error : commitError));
-          continue;
-        }
-        batch.forEach((p, i) => {
-          const o = outcomes[i];
-          if (o?.ok) p.resolve(this.published(o.value));
-          else p.reject(o?.error);
-        });
+      for (;;) {
+        // One turn of the event loop first, so every request whose I/O is ready reaches the queue: on SQLite a whole
+        // batch runs in microtasks (the driver is synchronous), and without this turn each command committed alone.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (this.queue.length === 0) break;
+        await this.runBatch();
       }
     } finally {
       this.draining = false;
     }
   }
 
-  private async execute<I, O>(tx: Transaction<Database>, cmd: Command<I, O>, input: I, options: RunOptions, retry = true): Promise<RunResult<O>> {
-    const requestHash = createHash('sha256').update(canonicalJson({ cmd: cmd.name, input })).digest('hex');
+  /** One transaction for the commands queued: each in its own savepoint, the journal appended last, one commit. */
+  private async runBatch(): Promise<void> {
+    const max = this.options.maxBatch ?? DEFAULT_MAX_BATCH;
+    let batch: Pending[] = [];
+    let outcomes: Outcome[] = [];
+    try {
+      await this.store.db.transaction().execute(async (tx) => {
+        // Taken once the transaction holds its connection: whatever queued while it waited joins this batch.
+        batch = this.queue.splice(0, max);
+        const executed: (Executed | undefined)[] = [];
+        for (const [i, p] of batch.entries()) {
+          try {
+            executed.push(await this.inSavepoint(tx, i, p));
+          } catch (error) {
+            executed.push(undefined);
+            outcomes[i] = { ok: false, error };
+          }
+        }
+        const events = await appendEventGroups(tx, executed.map((e) => (e ? journalOf(e) : NO_EVENTS)));
+        outcomes = executed.map((e, i) => (e ? { ok: true, value: settled(e, events[i]) } : (outcomes[i] as Outcome)));
+      });
+    } catch (commitError) {
+      // Nothing of the batch is durable: every command in it fails, none is answered as done. A refused one keeps
+      // its refusal (true either way); a transaction that never began fails the commands it would have taken.
+      if (batch.length === 0) batch = this.queue.splice(0, max);
+      batch.forEach((p, i) => p.reject(outcomes[i]?.ok === false ? outcomes[i].error : commitError));
+      return;
+    }
+    batch.forEach((p, i) => {
+      const o = outcomes[i];
+      if (o?.ok) p.resolve(this.published(o.value));
+      else p.reject(o?.error);
+    });
+  }
+
+  /** Runs one command of a batch in a savepoint: a refusal or an error rolls back that command alone. */
+  private async inSavepoint(tx: Transaction<Database>, i: number, p: Pending): Promise<Executed> {
+    const name = sql.raw(`cmd_${i}`);
+    await sql`savepoint ${name}`.execute(tx);
+    try {
+      const value = await p.run(tx);
+      await sql`release savepoint ${name}`.execute(tx);
+      return value;
+    } catch (error) {
+      await sql`rollback to savepoint ${name}`.execute(tx);
+      await sql`release savepoint ${name}`.execute(tx);
+      throw error;
+    }
+  }
+
+  private async execute<I, O>(tx: Transaction<Database>, cmd: Command<I, O>, input: I, options: RunOptions, retry = true): Promise<Executed> {
     const now = this.clock();
     const key = options.dryRun ? undefined : options.idempotencyKey;
+    const requestHash = key ? createHash('sha256').update(canonicalJson({ cmd: cmd.name, input })).digest('hex') : '';
     if (key) {
       const previous = await tx.selectFrom('idempotency').selectAll().where('actor', '=', options.actor.username).where('key', '=', key).executeTakeFirst();
       if (previous) {
@@ -146,7 +190,6 @@ export class CommandRunner {
     const ctx: CommandContext = { tx, actor: options.actor, now, dialect: this.store.dialect, record: (d) => void drafts.push(d) };
     if (options.dryRun) return this.dryRun(tx, cmd, input, ctx);
     const result = await cmd.run(ctx, input);
-    const events = await appendEvents(tx, drafts, options.actor.username, now);
     if (key) {
       try {
         await tx
@@ -159,11 +202,11 @@ export class CommandRunner {
         throw error;
       }
     }
-    return { kind: 'applied', result, events };
+    return { kind: 'applied', result, journal: { drafts, actor: options.actor.username, at: now } };
   }
 
   /** Runs every check and the apply inside a savepoint that is always rolled back; refusals become the answer. */
-  private async dryRun<I, O>(tx: Transaction<Database>, cmd: Command<I, O>, input: I, ctx: CommandContext): Promise<RunResult<O>> {
+  private async dryRun<I, O>(tx: Transaction<Database>, cmd: Command<I, O>, input: I, ctx: CommandContext): Promise<Extract<RunResult<O>, { kind: 'dry-run' }>> {
     await sql`savepoint dry_run`.execute(tx);
     try {
       await cmd.run(ctx, input);

@@ -26,9 +26,20 @@ export interface JournalEvent {
   readonly prevHash: string;
 }
 
+/** The events one command recorded, with who acted and when. */
+export interface JournalGroup {
+  readonly drafts: readonly JournalDraft[];
+  readonly actor: string;
+  readonly at: number;
+}
+
+// Ten columns a row: 500 rows stay far below SQLite's and PostgreSQL's bound-parameter limits.
+const ROWS_PER_INSERT = 500;
+
 /**
- * Appends events to the chain inside the caller's transaction. The head row is updated first: on PostgreSQL
- * that row lock orders concurrent appenders, so every event names the true predecessor; SQLite has one writer.
+ * Appends events to the chain inside the caller's transaction. The head row is moved and read in one statement
+ * first: on PostgreSQL that row lock orders concurrent appenders until commit, so every event names the true
+ * predecessor; SQLite has one writer.
  */
 export async function appendEvents(
   tx: Transaction<Database>,
@@ -36,31 +47,41 @@ export async function appendEvents(
   actor: string,
   at: number,
 ): Promise<JournalEvent[]> {
-  if (drafts.length === 0) return [];
-  await tx.updateTable('journal_head').set((eb) => ({ seq: eb('seq', '+', drafts.length) })).where('id', '=', 1).execute();
-  const head = await tx.selectFrom('journal_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
-  let seq = head.seq - drafts.length;
+  const [events] = await appendEventGroups(tx, [{ drafts, actor, at }]);
+  return events ?? [];
+}
+
+/**
+ * Appends the events of several commands in one go, in the order given (group commit appends a whole batch at
+ * its end): three statements however many events, and on PostgreSQL the head's row lock is held only from here
+ * to the commit. Returns each group's events, chained across groups.
+ */
+export async function appendEventGroups(tx: Transaction<Database>, groups: readonly JournalGroup[]): Promise<JournalEvent[][]> {
+  const total = groups.reduce((n, g) => n + g.drafts.length, 0);
+  if (total === 0) return groups.map(() => []);
+  const head = await tx
+    .updateTable('journal_head')
+    .set((eb) => ({ seq: eb('seq', '+', total) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
+  let seq = head.seq - total;
   let prevHash = head.hash;
-  const events: JournalEvent[] = [];
-  for (const d of drafts) {
-    seq += 1;
-    const data = canonicalJson(d.data);
-    const row = { seq, at, actor, action: d.action, entity: d.entity, entityId: d.entityId, data, reason: d.reason ?? null, prevHash };
-    const hash = eventHash(row);
-    events.push({ ...row, data: JSON.parse(data) as Record<string, unknown>, hash });
-    prevHash = hash;
-  }
-  await tx
-    .insertInto('journal')
-    .values(
-      events.map((e) => ({
-        seq: e.seq, at: e.at, actor: e.actor, action: e.action, entity: e.entity, entity_id: e.entityId,
-        data: canonicalJson(e.data), reason: e.reason, prev_hash: e.prevHash, hash: e.hash,
-      })),
-    )
-    .execute();
+  const rows: Database['journal'][] = [];
+  const out = groups.map((g) =>
+    g.drafts.map((d): JournalEvent => {
+      seq += 1;
+      const data = canonicalJson(d.data);
+      const row = { seq, at: g.at, actor: g.actor, action: d.action, entity: d.entity, entityId: d.entityId, data, reason: d.reason ?? null, prevHash };
+      const hash = eventHash(row);
+      rows.push({ seq, at: g.at, actor: g.actor, action: d.action, entity: d.entity, entity_id: d.entityId, data, reason: row.reason, prev_hash: prevHash, hash });
+      prevHash = hash;
+      return { ...row, data: JSON.parse(data) as Record<string, unknown>, hash };
+    }),
+  );
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await tx.insertInto('journal').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
   await tx.updateTable('journal_head').set({ hash: prevHash }).where('id', '=', 1).execute();
-  return events;
+  return out;
 }
 
 /** Creates the chain's head row when the store is new. */
