@@ -1,6 +1,7 @@
 import { command } from '../../../platform/commands/command.js';
 import { refuseIfAny, violation } from '../../../platform/errors/violation.js';
 import { addEdges, decrementLot, findLot, lotUsable, setLotStatus, QUANTITY_EPSILON } from '../../inventory/index.js';
+import { bomOf } from '../work-orders/work-order.repository.js';
 import { linesAt, operationRunning, orderRunnable, personQualified, withinBom } from './execution.rules.js';
 import { loadOperationContext } from './operation-context.js';
 import { consumedAt, insertConsumption, producedLotsOf } from './operation.repository.js';
@@ -19,7 +20,7 @@ export interface ConsumeMaterial {
 export const consumeMaterial = command('operation.consume', async (ctx, cmd: ConsumeMaterial) => {
   const c = await loadOperationContext(ctx, cmd.operationId);
   const lot = await findLot(ctx.tx, cmd.lotId);
-  const lines = linesAt(c.op, c.bom);
+  const lines = linesAt(c.op, await bomOf(ctx.tx, c.order.id));
   const line = lot ? lines.find((l) => l.materialId === lot.materialId) : undefined;
   const consumedSoFar = line ? await consumedAt(ctx.tx, c.op.id, line.materialId) : 0;
   refuseIfAny([

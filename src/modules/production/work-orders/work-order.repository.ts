@@ -149,6 +149,21 @@ export async function lockOrder(db: Db, id: string): Promise<void> {
   await db.updateTable('work_orders').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
 }
 
+/**
+ * Takes the row lock of an operation's order and reads the order, in one statement (the same guarded no-op UPDATE
+ * as lockOrder, returning the row as locked); undefined when the operation does not exist. Every execution command
+ * starts with it, so it saves them two round trips.
+ */
+export async function lockOrderOfOperation(db: Db, operationId: string): Promise<WorkOrder | undefined> {
+  const r = await db
+    .updateTable('work_orders')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', (eb) => eb.selectFrom('operations').select('work_order_id').where('id', '=', operationId))
+    .returningAll()
+    .executeTakeFirst();
+  return r ? toOrder(r) : undefined;
+}
+
 export async function setOrderPriority(db: Db, id: string, priority: number): Promise<void> {
   await db.updateTable('work_orders').set((eb) => ({ priority, version: eb('version', '+', 1) })).where('id', '=', id).execute();
 }
