@@ -6,6 +6,7 @@ import { registerEquipmentRoutes } from './modules/equipment/index.js';
 import { registerGenealogyRoutes, registerLotRoutes } from './modules/inventory/index.js';
 import { registerOperationRoutes, registerWorkOrderRoutes } from './modules/production/index.js';
 import { registerMaterialRoutes, registerRevisionRoutes } from './modules/product/index.js';
+import { registerQualityRoutes } from './modules/quality/index.js';
 import { registerHierarchyRoutes, registerPeopleRoutes } from './modules/resources/index.js';
 import { registerUiHost } from './modules/ui-host/index.js';
 
@@ -26,6 +27,7 @@ export function registerModules({ app, runner, store }: ModuleDeps): void {
   registerWorkOrderRoutes(app, runner, store);
   registerOperationRoutes(app, runner, store);
   registerGenealogyRoutes(app, store);
+  registerQualityRoutes(app, runner, store);
   registerEquipmentRoutes(app, runner, store);
   registerUiHost(app);
 }

@@ -1,5 +1,6 @@
 import { command } from '../../../platform/commands/command.js';
 import { refuseIfAny, violation } from '../../../platform/errors/violation.js';
+import { missingInspections } from '../../quality/index.js';
 import { setOrderStatus } from '../work-orders/work-order.repository.js';
 import { orderRunnable, personQualified } from './execution.rules.js';
 import { loadOperationContext } from './operation-context.js';
@@ -12,6 +13,7 @@ import { setOperationStatus } from './operation.repository.js';
 export const completeOperation = command('operation.complete', async (ctx, cmd: { operationId: string }) => {
   const c = await loadOperationContext(ctx, cmd.operationId);
   const openBefore = c.ops.filter((o) => o.seq < c.op.seq && o.status !== 'completed');
+  const inspectionsMissing = await missingInspections(ctx.tx, c.op);
   refuseIfAny([
     ...(c.op.status === 'ready' ? [violation('OPERATION_NOT_RUNNING', `operation ${c.op.seq} was never started`, { details: { operationId: c.op.id, status: c.op.status } })] : []),
     ...(c.op.status === 'completed' ? [violation('INVALID_TRANSITION', `operation ${c.op.seq} is already completed`, { details: { operationId: c.op.id, from: 'completed', to: 'completed' } })] : []),
@@ -20,6 +22,7 @@ export const completeOperation = command('operation.complete', async (ctx, cmd: 
       ? [violation('OPERATION_SEQUENCE', `operation ${c.op.seq} cannot complete before ${openBefore.map((o) => o.seq).join(', ')}`, { details: { operationId: c.op.id, waitingFor: openBefore.map((o) => o.id) } })]
       : []),
     ...personQualified(c.op, ctx.actor.username, c.qualifications, ctx.now),
+    ...inspectionsMissing,
   ]);
   const from = c.op.status;
   if (!(await setOperationStatus(ctx.tx, c.op.id, from, 'completed', { completedAt: ctx.now, completedBy: ctx.actor.username }))) {

@@ -1,0 +1,13 @@
+/**
+ * Quality: inspection results judged against their specification at once, the inspections an operation must have
+ * before it completes, nonconformances with holds and dispositions, SPC (charts, run rules, capability, frozen
+ * limits, live alarms) and Z1.4 sampling plans.
+ */
+export { registerQualityRoutes } from './quality.routes.js';
+export { missingInspections } from './inspections/missing-inspections.js';
+export { requiredResults, type ReportedOutput, type Requirement } from './inspections/required-inspections.rules.js';
+export { recordInspection, type RecordInspection, type InspectionOutcome } from './inspections/record-inspection.command.js';
+export { dispositionNonconformance, type DispositionNonconformance } from './nonconformances/disposition-nonconformance.command.js';
+export { findNonconformance, listNonconformances, type Nonconformance, type Decision } from './nonconformances/nonconformance.repository.js';
+export { analyze, validateSpcInput } from './domain/spc/index.js';
+export { samplingPlan, validateSamplingPlanRequest } from './domain/sampling/index.js';
