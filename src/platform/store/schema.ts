@@ -225,8 +225,31 @@ export interface EquipmentDayAccountsTable {
   day_end: number;
   fingerprint: string;
   revision: number;
-  account: string;
   computed_at: number;
+  shift_ms: number;
+  break_ms: number;
+  planned_state_ms: number;
+  running_ms: number;
+  idle_ms: number;
+  setup_ms: number;
+  breakdown_ms: number;
+  micro_stop_ms: number;
+  offline_ms: number;
+  no_data_ms: number;
+  breakdown_count: number;
+  micro_stop_count: number;
+  m_total_count: number;
+  m_reject_count: number;
+  m_rework_count: number;
+  m_ideal_sec: number;
+  m_ideal_reject_sec: number;
+  m_reports: number;
+  o_total_count: number;
+  o_reject_count: number;
+  o_rework_count: number;
+  o_ideal_sec: number;
+  o_ideal_reject_sec: number;
+  o_reports: number;
 }
 
 export interface DowntimeReasonsTable {

@@ -57,11 +57,27 @@ export const utcToWallClock = (timeZone: string, instant: number): WallClock => 
   };
 };
 
-/** The UTC offset of `timeZone` at `instant`, in ms (local minus UTC; +3 600 000 for CET). */
+const offsets = new Map<string, Map<number, number>>();
+const OFFSET_CACHE_SIZE = 100_000;
+
+/**
+ * The UTC offset of `timeZone` at `instant`, in ms (local minus UTC; +3 600 000 for CET). Answers are memoised per
+ * zone and second (`Intl` formatting is the slow part of calendar expansion); the memo forgets everything when full.
+ */
 export const offsetAt = (timeZone: string, instant: number): number => {
   const whole = Math.floor(instant / 1000) * 1000;
+  let memo = offsets.get(timeZone);
+  if (memo === undefined) {
+    memo = new Map();
+    offsets.set(timeZone, memo);
+  }
+  const known = memo.get(whole);
+  if (known !== undefined) return known;
   const w = utcToWallClock(timeZone, whole);
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - whole;
+  const offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - whole;
+  if (memo.size >= OFFSET_CACHE_SIZE) memo.clear();
+  memo.set(whole, offset);
+  return offset;
 };
 
 /**
@@ -71,11 +87,15 @@ export const offsetAt = (timeZone: string, instant: number): number => {
  * Disambiguation follows the usual "compatible" rule: a wall time that occurs twice (clocks going back) resolves
  * to the earlier instant; a wall time that does not exist (clocks going forward) is read with the offset in force
  * before the change, which lands the same distance after the gap (02:30 on a 02:00→03:00 night is 03:30).
+ * The offsets in force before and after are read one to two days either side, at UTC midnights, so every wall time
+ * of a day shares the same two readings (this assumes at most one offset change within three days, as in every
+ * real zone).
  */
 export const wallClockToUtc = (timeZone: string, date: LocalDate, minuteOfDay: number): number => {
   const wall = Date.UTC(date.year, date.month - 1, date.day, 0, minuteOfDay);
-  const before = offsetAt(timeZone, wall - DAY_MS);
-  const after = offsetAt(timeZone, wall + DAY_MS);
+  const midnight = Math.floor(wall / DAY_MS) * DAY_MS;
+  const before = offsetAt(timeZone, midnight - DAY_MS);
+  const after = offsetAt(timeZone, midnight + 2 * DAY_MS);
   if (before === after) return wall - before;
   const early = wall - before;
   const late = wall - after;

@@ -3,7 +3,7 @@ import { countsBetween } from '../counts/equipment-count.repository.js';
 import { accountCounts, accountEquipment, addAccounts, EMPTY_ACCOUNT, type ProductionCount, type TimeAccount } from '../domain/index.js';
 import type { Db } from '../shared/db.js';
 import { intervalsOverlapping, lastInterval } from '../states/equipment-state.repository.js';
-import { saveDays, type CachedDay, type DayAccount, type SourceFigures } from './day-account.repository.js';
+import { cachedDayStarts, saveDays, type CachedDay, type DayAccount, type SourceFigures } from './day-account.repository.js';
 import { idealCycleSegments } from './ideal-cycle-segments.js';
 import type { DaySlice } from './local-days.js';
 import { classifyStops, type ReportWindow, type ScopeContext } from './performance-scope.loader.js';
@@ -48,9 +48,9 @@ function runsOf(slices: readonly DaySlice[]): DaySlice[][] {
 }
 
 /**
- * The account of one piece of equipment over the window, as the sum of its site-local days. A whole, closed day is
- * read from the day-account cache when it was computed under the same inputs (`fingerprint`) and history revision;
- * every other day is computed from the stored history (intervals loaded with context around each run of days, so a
+ * The account of one piece of equipment over the window, as the sum of its site-local days. Whole, closed days
+ * cached under the same inputs (`fingerprint`) and history revision come summed from the store in one row; every
+ * other day is computed from the stored history (intervals loaded with context around each run of days, so a
  * stop crossing a day edge is judged on its whole length) and, when whole and closed, cached for the next report.
  * The source of counts is chosen over the whole window (see `chooseSource`), from each day's per-source figures.
  */
@@ -66,18 +66,17 @@ export async function equipmentWindowAccount(
   const fingerprint = scope.fingerprints.get(equipmentId) ?? '';
   const revision = scope.revisions.get(equipmentId) ?? 0;
   const defaultIdealCycleTimeSec = scope.defaultIdealCycleTimeSec.get(equipmentId) ?? 0;
-  const cached = scope.cached.get(equipmentId);
-  const days: DayAccount[] = [];
-  const missing: DaySlice[] = [];
-  for (const s of slices) {
-    const c = s.whole ? cached?.get(s.day.from) : undefined;
-    if (c && c.fingerprint === fingerprint && c.revision === revision && c.dayEnd === s.day.to) days.push(c);
-    else missing.push(s);
-  }
-  const cachedCount = days.length;
+  const current = await lastInterval(db, equipmentId);
+  const closedUntil = current === undefined ? -Infinity : Math.min(w.now, current.from) - CACHE_MARGIN_MS;
+  const cacheable = slices.filter((s) => s.whole && s.day.to <= closedUntil);
+  // Cached days stay closed under the same revision, so a group as large as the closed days is exactly those days.
+  const group = scope.cached.get(equipmentId)?.find((g) => g.fingerprint === fingerprint && g.revision === revision);
+  const cachedStarts = group === undefined ? new Set<number>()
+    : group.days === cacheable.length ? new Set(cacheable.map((s) => s.day.from))
+      : await cachedDayStarts(db, equipmentId, w.from, w.to, fingerprint, revision);
+  const days: DayAccount[] = group ? [group.sum] : [];
+  const missing = slices.filter((s) => !(s.whole && cachedStarts.has(s.day.from)));
   if (missing.length > 0) {
-    const current = await lastInterval(db, equipmentId);
-    const closedUntil = current === undefined ? -Infinity : Math.min(w.now, current.from) - CACHE_MARGIN_MS;
     const segments = idealCycleSegments(scope.runs.get(equipmentId) ?? [], Math.max(w.to, w.now));
     const reports = (scope.reports.get(equipmentId) ?? []).map(reportAsCount);
     const toSave: CachedDay[] = [];
@@ -107,5 +106,5 @@ export async function equipmentWindowAccount(
   const source = chooseSource(settings?.countSource ?? 'auto', days.reduce((n, d) => n + d.machine.reports, 0));
   let account = EMPTY_ACCOUNT;
   for (const d of days) account = addAccounts(addAccounts(account, d.time), { ...EMPTY_ACCOUNT, ...d[source].figures });
-  return { equipmentId, account, countSource: source, cachedDays: cachedCount, computedDays: days.length - cachedCount };
+  return { equipmentId, account, countSource: source, cachedDays: group?.days ?? 0, computedDays: missing.length };
 }

@@ -7,7 +7,7 @@ import { historyRevisions, settingsOf, type EquipmentSettings } from '../setting
 import { shiftsOf } from '../shifts/site-shift.repository.js';
 import { requireNode } from '../shared/equipment-node.js';
 import type { Db } from '../shared/db.js';
-import { cachedDays, type CachedDay } from './day-account.repository.js';
+import { cachedGroups, type CachedGroup } from './day-account.repository.js';
 
 /** A set of equipment to report on: one piece, or everything below a work center, area or site. */
 export interface PerformanceScope {
@@ -72,7 +72,8 @@ export interface ScopeContext {
   readonly reasons: ReadonlyMap<string, DowntimeReason>;
   readonly runs: ReadonlyMap<string, readonly OperationRun[]>;
   readonly reports: ReadonlyMap<string, readonly EquipmentReport[]>;
-  readonly cached: ReadonlyMap<string, ReadonlyMap<number, CachedDay>>;
+  /** Cached whole days of the window per equipment, summed per fingerprint and revision. */
+  readonly cached: ReadonlyMap<string, readonly CachedGroup[]>;
 }
 
 function groupBy<T extends { equipmentId: string }>(items: readonly T[]): Map<string, T[]> {
@@ -101,6 +102,6 @@ export async function loadScopeContext(db: Db, scope: PerformanceScope, w: Repor
     reasons: new Map((await allReasons(db)).map((r) => [r.code, r])),
     runs: groupBy(await operationsOnEquipment(db, ids, w.from, w.to)),
     reports: groupBy(await reportsOnEquipment(db, ids, w.from, w.to)),
-    cached: await cachedDays(db, ids, w.from, w.to),
+    cached: await cachedGroups(db, ids, w.from, w.to),
   };
 }

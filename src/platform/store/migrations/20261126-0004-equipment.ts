@@ -46,19 +46,25 @@ export const equipment: TaktMigration = () => ({
       .addColumn('updated_at', T.time, (c) => c.notNull())
       .execute();
 
-    // Derived and disposable: the performance account of one equipment over one closed site-local day, valid while
-    // the inputs' fingerprint and the equipment's history revision are those it was computed with.
-    await db.schema
+    // Derived and disposable: the performance account of one equipment over one closed site-local day (time part,
+    // and the count part per source: m_ machine, o_ operator), valid while the inputs' fingerprint and the
+    // equipment's history revision are those it was computed with. Numeric columns, so the store sums them.
+    let days = db.schema
       .createTable('equipment_day_accounts')
       .addColumn('equipment_id', T.text, (c) => c.notNull())
       .addColumn('day_start', T.time, (c) => c.notNull())
       .addColumn('day_end', T.time, (c) => c.notNull())
       .addColumn('fingerprint', T.text, (c) => c.notNull())
       .addColumn('revision', T.int, (c) => c.notNull())
-      .addColumn('account', T.text, (c) => c.notNull())
-      .addColumn('computed_at', T.time, (c) => c.notNull())
-      .addPrimaryKeyConstraint('equipment_day_accounts_pk', ['equipment_id', 'day_start'])
-      .execute();
+      .addColumn('computed_at', T.time, (c) => c.notNull());
+    const figures = ['total_count', 'reject_count', 'rework_count', 'ideal_sec', 'ideal_reject_sec', 'reports'];
+    for (const column of [
+      'shift_ms', 'break_ms', 'planned_state_ms', 'running_ms', 'idle_ms', 'setup_ms', 'breakdown_ms', 'micro_stop_ms', 'offline_ms', 'no_data_ms',
+      'breakdown_count', 'micro_stop_count', ...figures.map((f) => `m_${f}`), ...figures.map((f) => `o_${f}`),
+    ]) {
+      days = days.addColumn(column, T.qty, (c) => c.notNull());
+    }
+    await days.addPrimaryKeyConstraint('equipment_day_accounts_pk', ['equipment_id', 'day_start']).execute();
 
     await db.schema
       .createTable('downtime_reasons')
