@@ -51,6 +51,27 @@ function fieldOf(instancePath: string, params: Record<string, unknown>): string 
   return path;
 }
 
+/** The path of the first string (or key) holding a NUL character, e.g. `name` or `bom[2].materialId`; null when none. */
+export function nulField(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const f = nulField(v, `${path}[${i}]`);
+      if (f !== null) return f;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const here = ['body', 'query', 'params'].includes(k) && path === '' ? '' : path ? `${path}.${k}` : k;
+      if (k.includes('\u0000')) return here || k;
+      const f = nulField(v, here);
+      if (f !== null) return f;
+    }
+  }
+  return null;
+}
+
 /** Builds the HTTP edge: shape validation, problem+json errors, authentication and roles, OpenAPI. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -97,6 +118,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
     options.ready() ? { status: 'ok' } : reply.code(503).send({ status: 'starting' }),
   );
+
+  // PostgreSQL text cannot hold NUL, and no field of Takt's means anything with it: refuse it at the edge, by field.
+  app.addHook('preValidation', async (req, reply) => {
+    const field = nulField({ body: req.body, query: req.query, params: req.params });
+    if (field !== null) {
+      const v = violation('INVALID_FIELD', 'must not contain the NUL character', { field });
+      return sendProblem(reply, problem(400, `${field}: must not contain the NUL character`, [v]));
+    }
+  });
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');

@@ -52,6 +52,13 @@ describeStores('equipment hierarchy', (dialect) => {
     expect(tz.body.violations[0]).toMatchObject({ field: 'timeZone' });
   });
 
+  it('refuses a NUL character in any string, naming the field (PostgreSQL text cannot hold it)', async () => {
+    const r = await t.call('PUT', '/api/v1/sites/S5', { body: { name: 'bad\u0000name' } });
+    expect(r.status).toBe(400);
+    expect(r.body.violations).toEqual([expect.objectContaining({ code: 'INVALID_FIELD', field: 'name' })]);
+    expect((await t.call('GET', '/api/v1/sites/S5')).status).toBe(404);
+  });
+
   it('answers a dry run without writing', async () => {
     const r = await t.call('PUT', '/api/v1/sites/S3?dryRun=true', { body: { name: 'Dry' } });
     expect(r.body).toEqual({ allowed: true, violations: [] });
