@@ -17,7 +17,7 @@ export function RunChart({ values, lsl, usl, label }: Props) {
     const options: Omit<uPlot.Options, 'width' | 'height'> = {
       legend: { show: false },
       cursor: { show: false },
-      scales: { x: { time: false } },
+      scales: { x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] } },
       axes: [{ show: false }, { size: 48 }],
       series: [
         {},

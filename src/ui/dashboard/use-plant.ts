@@ -17,6 +17,8 @@ export interface Nonconformance {
 }
 
 export interface Oee {
+  /** Seconds; 0 when no shift was planned (then OEE says nothing and is not shown). */
+  readonly plannedProductionTime?: number;
   readonly availability: number;
   readonly performance: number;
   readonly quality: number;
@@ -98,7 +100,7 @@ export function usePlant(): Plant {
       if (!has(FEATURES.workCenterOee)) return (p) => ({ ...p, oee: null });
       const q = `from=${encodeURIComponent(startOfDay())}&to=${encodeURIComponent(new Date().toISOString())}`;
       const entries = await Promise.all(latest.current.workCenters.map(async (w) => [w.id, await get<Oee>(`/work-centers/${seg(w.id)}/oee?${q}`).catch(() => null)] as const));
-      const oee = Object.fromEntries(entries.filter((e): e is readonly [string, Oee] => e[1] !== null));
+      const oee = Object.fromEntries(entries.filter((e): e is readonly [string, Oee] => e[1] !== null && e[1].plannedProductionTime !== 0));
       return (p) => ({ ...p, oee });
     }
     const wc = part.slice(3);

@@ -37,7 +37,7 @@ export function SpcChart({ result, title }: Props) {
     const x = points.map((_, i) => i + 1);
     const line = (v: number) => x.map(() => v);
     const options: Omit<uPlot.Options, 'width' | 'height'> = {
-      scales: { x: { time: false } },
+      scales: { x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] } },
       legend: { show: true, live: false },
       axes: [{ label: t('spc.sample') }, { size: 60 }],
       series: [

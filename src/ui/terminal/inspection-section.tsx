@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { seg } from '../api/client.js';
+import { get, seg } from '../api/client.js';
+import { useLoad } from '../api/use-load.js';
 import type { Characteristic, Operation } from '../api/types.js';
 import { busy, useCommand } from '../api/use-command.js';
 import { CommandStatus } from '../components/command-status.js';
@@ -25,9 +26,20 @@ function limits(c: Characteristic): string {
   return '';
 }
 
+interface RecordedResult {
+  readonly characteristic: string;
+  readonly value?: number;
+}
+
 function Measurement({ operation, c, onChanged }: { readonly operation: Operation; readonly c: Characteristic; readonly onChanged: () => Promise<void> }) {
   const [text, setText] = useState('');
-  const [recorded, setRecorded] = useState<number[]>([]);
+  // The values already recorded at this operation, so the run chart survives a reload or a change of operator.
+  const history = useLoad<readonly number[]>(`${operation.id}|${c.code}`, async () =>
+    (await get<{ results: RecordedResult[] }>(`/operations/${seg(operation.id)}/inspections`)).results
+      .filter((r) => r.characteristic === c.code && typeof r.value === 'number')
+      .map((r) => r.value as number),
+  );
+  const recorded = (history.data ?? []).slice(-50);
   const command = useCommand();
   const values = text.split(/[\s;]+/).filter(Boolean).map(parseNumber);
   const valid = values.length > 0 && values.every(Number.isFinite);
@@ -35,9 +47,8 @@ function Measurement({ operation, c, onChanged }: { readonly operation: Operatio
   const send = async (body: Record<string, unknown>): Promise<void> => {
     if (busy(command.state)) return;
     if (!(await command.run('POST', `/operations/${seg(operation.id)}/inspections`, { characteristic: c.code, ...body }))) return;
-    if (Array.isArray(body.values)) setRecorded((r) => [...r, ...(body.values as number[])].slice(-50));
     setText('');
-    await onChanged();
+    await Promise.all([history.reload(), onChanged()]);
   };
   return (
     <div class="measurement">

@@ -1,6 +1,6 @@
 import { get, seg } from '../api/client.js';
 import { FEATURES, has } from '../api/features.js';
-import type { DispatchItem, JournalEvent, WorkOrderDetail } from '../api/types.js';
+import type { DispatchItem, JournalEvent, Operation, WorkOrderDetail } from '../api/types.js';
 import { useLiveRefresh } from '../api/use-live.js';
 import { useLoad } from '../api/use-load.js';
 import { ProgressBar } from '../components/progress-bar.js';
@@ -53,20 +53,48 @@ export function OperationPanel({ item, station, onChanged }: Props) {
       </header>
       {current.status === 'ready' && <StartSection item={item} station={station} onStarted={changed} />}
       {current.status === 'paused' && <PauseResume operationId={op.id} paused onChanged={changed} />}
-      {current.status === 'running' && (
-        <div class="running-grid">
-          <ConsumeSection operation={current} order={detail} onChanged={changed} />
-          <ReportSection operation={current} orderQuantity={item.orderQuantity} onChanged={changed} />
-          {last && <ProduceSection operation={current} order={detail} onChanged={changed} />}
-          {has(FEATURES.inspections) && current.inspections.length > 0 && <InspectionSection operation={current} onChanged={changed} />}
-          <div class="action-card finish">
-            <h3>{t('complete.finishTitle')}</h3>
-            <CompleteSection operation={current} onCompleted={changed} />
-            <PauseResume operationId={op.id} paused={false} onChanged={changed} />
-          </div>
-        </div>
-      )}
+      {current.status === 'running' && <Running {...{ current, detail, last, orderQuantity: item.orderQuantity, changed }} />}
       <WorkInstruction text={current.instruction} />
     </section>
+  );
+}
+
+interface RunningProps {
+  readonly current: Operation;
+  readonly detail: WorkOrderDetail | null;
+  readonly last: boolean;
+  readonly orderQuantity: number;
+  readonly changed: () => Promise<void>;
+}
+
+/**
+ * A running step in the order the work is done: what goes in (material, inspections) on the left, what comes out
+ * (quantities, output lot) on the right, completion under the inputs. A step with nothing to consume or inspect shows
+ * no empty cards.
+ */
+function Running({ current, detail, last, orderQuantity, changed }: RunningProps) {
+  const consumes = detail === null || detail.bom.some((l) => l.operationSeq === current.seq);
+  const inspects = has(FEATURES.inspections) && current.inspections.length > 0;
+  const inputs = [
+    ...(consumes ? [<ConsumeSection key="consume" operation={current} order={detail} onChanged={changed} />] : []),
+    ...(inspects ? [<InspectionSection key="inspect" operation={current} onChanged={changed} />] : []),
+  ];
+  const report = <ReportSection key="report" operation={current} orderQuantity={orderQuantity} onChanged={changed} />;
+  const produce = last ? [<ProduceSection key="produce" operation={current} order={detail} onChanged={changed} />] : [];
+  const finish = (
+    <div key="finish" class="action-card finish">
+      <h3>{t('complete.finishTitle')}</h3>
+      <CompleteSection operation={current} onCompleted={changed} />
+      <PauseResume operationId={current.id} paused={false} onChanged={changed} />
+    </div>
+  );
+  // Balanced so that at 1280x800 the finish buttons stay in view without scrolling in the usual cases.
+  const [left, right] =
+    inputs.length > 0 ? [[...inputs, finish], [report, ...produce]] : produce.length > 0 ? [[report, finish], produce] : [[report], [finish]];
+  return (
+    <div class="running-grid">
+      <div class="running-column">{left}</div>
+      <div class="running-column">{right}</div>
+    </div>
   );
 }
