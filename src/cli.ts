@@ -6,6 +6,7 @@ import { CliError } from './cli/cli-error.js';
 // Commands import Takt itself only when they run, so that --help and --version answer at once.
 const serveCommands = () => import('./cli/serve.command.js');
 const storeCommands = () => import('./cli/store-commands.js');
+const integrationCommands = () => import('./modules/integration/index.js');
 
 /** Exit codes: 0 done; 1 the journal chain is broken; 2 the command could not run (bad input, no store, store down). */
 export const EXIT = { ok: 0, journalBroken: 1, failed: 2 } as const;
@@ -87,6 +88,16 @@ export function buildProgram(): Command {
       if (opts.backward && opts.forward) throw new CliError('give --backward or --forward, not both');
       const text = await (await storeCommands()).traceCommand(resolveConfig(given(cmd)), lot, opts.forward ? 'forward' : 'backward', opts.json === true);
       process.stdout.write(text);
+    });
+
+  storeOptions(program.command('import'))
+    .description('import a B2MML message (schedule, material definitions or lots) from a file, whole or not at all; exit 2 when refused')
+    .argument('<file>', 'the B2MML V0600/V0701 XML file (validated against TAKT_B2MML_SCHEMAS when set)')
+    .action(async (file: string, _opts, cmd: Command) => {
+      const result = await (await integrationCommands()).importB2mmlFile(resolveConfig(given(cmd)).store, file);
+      process.stdout.write(result.stdout);
+      process.stderr.write(result.stderr);
+      process.exitCode = result.exitCode;
     });
 
   const user = program.command('user').description('manage users');

@@ -8,6 +8,7 @@ import { ensureJournalHead } from './platform/journal/journal.repository.js';
 import { openStore, type Store, type StoreConfig } from './platform/store/database.js';
 import { migrateToLatest } from './platform/store/migrator.js';
 import { actorResolver, bootstrapAdmin, registerAuthRoutes, registerEventStream, registerJournalRoutes } from './modules/compliance/index.js';
+import { registerIntegrationRoutes, startOutboxDispatcher, type IntegrationOptions } from './modules/integration/index.js';
 import { registerModules } from './routes.js';
 
 export interface TaktOptions {
@@ -17,6 +18,8 @@ export interface TaktOptions {
   readonly metrics?: CommandMetrics;
   /** Group commit (default on for the embedded SQLite store): see CommandRunner. */
   readonly groupCommit?: boolean;
+  /** B2MML schemas, outbox folder and broker, delivery timings (defaults from the environment). */
+  readonly integration?: IntegrationOptions;
 }
 
 /** A running Takt: the store, the command runner, the event bus and the HTTP app over them. */
@@ -46,12 +49,15 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     registerJournalRoutes(app, store);
     registerEventStream(app, store, bus);
     registerModules({ app, runner, store, bus });
+    registerIntegrationRoutes(app, runner, store, options.integration);
     await app.ready();
     const bootstrap = await bootstrapAdmin(store, runner, options.adminPassword);
+    const outbox = startOutboxDispatcher(store, bus, { logger: app.log, ...options.integration });
     ready = true;
     return {
       store, runner, bus, app, tokens, bootstrap,
       close: async () => {
+        await outbox.stop();
         await app.close();
         await store.close();
       },

@@ -5,6 +5,8 @@ export { createWorkOrder, operationId, type CreateWorkOrder } from './work-order
 export { releaseWorkOrder } from './work-orders/transitions/release-work-order.js';
 export { holdWorkOrder } from './work-orders/transitions/hold-work-order.js';
 export { unholdWorkOrder } from './work-orders/transitions/unhold-work-order.js';
+export { cancelWorkOrder } from './work-orders/transitions/cancel-work-order.js';
+export { reprioritizeWorkOrder } from './work-orders/transitions/reprioritize-work-order.js';
 export { startOperation } from './operations/start-operation.js';
 export { consumeMaterial } from './operations/consume-material.js';
 export { produceLot } from './operations/produce-lot.js';

@@ -36,6 +36,35 @@ export const VIOLATION_CODES = [
   'ACCOUNT_LOCKED',
   'MATERIAL_NOT_IN_BOM',
   'LOT_NOT_LOT_CONTROLLED',
+  // An inbound B2MML message Takt cannot take (HTTP 422): the B2MML layer's problem codes, then the import's own.
+  'XML_TOO_LARGE',
+  'XML_DOCTYPE_FORBIDDEN',
+  'XML_MALFORMED',
+  'XML_TOO_DEEP',
+  'XML_UNPROCESSABLE',
+  'UNSUPPORTED_NAMESPACE',
+  'UNSUPPORTED_MESSAGE',
+  'UNSUPPORTED_ACTION',
+  'XSD_INVALID',
+  'MISSING_ELEMENT',
+  'INVALID_DATETIME',
+  'INVALID_DURATION',
+  'INVALID_VALUE',
+  'QUANTITY_TYPE_MISMATCH',
+  'END_BEFORE_START',
+  'DUPLICATE_ID',
+  'MISSING_ID',
+  'MISSING_MATERIAL',
+  'MISSING_QUANTITY',
+  'MISSING_UOM',
+  'AMBIGUOUS_PRODUCED_MATERIAL',
+  'QUANTITY_OUT_OF_RANGE',
+  'UNKNOWN_MATERIAL',
+  'UNKNOWN_EQUIPMENT',
+  'UOM_MISMATCH',
+  'IMPORT_CONFLICT',
+  'NO_WORK_CENTER',
+  'IMPORT_REFUSED',
 ] as const;
 
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
@@ -53,6 +82,34 @@ export function statusOf(code: ViolationCode): number {
     case 'NOT_FOUND':
       return 404;
     case 'IDEMPOTENCY_KEY_REUSED':
+    case 'XML_TOO_LARGE':
+    case 'XML_DOCTYPE_FORBIDDEN':
+    case 'XML_MALFORMED':
+    case 'XML_TOO_DEEP':
+    case 'XML_UNPROCESSABLE':
+    case 'UNSUPPORTED_NAMESPACE':
+    case 'UNSUPPORTED_MESSAGE':
+    case 'UNSUPPORTED_ACTION':
+    case 'XSD_INVALID':
+    case 'MISSING_ELEMENT':
+    case 'INVALID_DATETIME':
+    case 'INVALID_DURATION':
+    case 'INVALID_VALUE':
+    case 'QUANTITY_TYPE_MISMATCH':
+    case 'END_BEFORE_START':
+    case 'DUPLICATE_ID':
+    case 'MISSING_ID':
+    case 'MISSING_MATERIAL':
+    case 'MISSING_QUANTITY':
+    case 'MISSING_UOM':
+    case 'AMBIGUOUS_PRODUCED_MATERIAL':
+    case 'QUANTITY_OUT_OF_RANGE':
+    case 'UNKNOWN_MATERIAL':
+    case 'UNKNOWN_EQUIPMENT':
+    case 'UOM_MISMATCH':
+    case 'IMPORT_CONFLICT':
+    case 'NO_WORK_CENTER':
+    case 'IMPORT_REFUSED':
       return 422;
     case 'ORDER_NOT_RELEASED':
     case 'ORDER_ON_HOLD':

@@ -4,6 +4,7 @@ import { foundation } from './migrations/20261126-0001-foundation.js';
 import { execution } from './migrations/20261126-0002-execution.js';
 import { genealogy } from './migrations/20261126-0003-genealogy.js';
 import { equipment } from './migrations/20261126-0004-equipment.js';
+import { integration } from './migrations/20261126-0005-integration.js';
 import { quality } from './migrations/20261126-0006-quality.js';
 
 /** A migration that knows which dialect it runs on (column types for generated keys differ). */
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, TaktMigration> = {
   '20261126-0002-execution': execution,
   '20261126-0003-genealogy': genealogy,
   '20261126-0004-equipment': equipment,
+  '20261126-0005-integration': integration,
   '20261126-0006-quality': quality,
 };
 

@@ -1,0 +1,100 @@
+import { command, type CommandContext } from '../../../platform/commands/command.js';
+import { acknowledge, checkInbound, type ImportCommand, type ImportPlan, type InboundMessage } from '../b2mml/index.js';
+import { importRefusal, type ImportProblem } from './import-problem.js';
+import { deleteLot, upsertLot } from './lot.importer.js';
+import { deleteMaterial, upsertMaterial } from './material.importer.js';
+import { indexMessage } from './message-index.js';
+import { findProcessedMessage, insertProcessedMessage } from './processed-message.repository.js';
+import { storeLookup } from './store-master-data.lookup.js';
+import { cancelImportedWorkOrder, upsertWorkOrder, type ImportScope } from './work-order.importer.js';
+
+export interface ImportB2mml {
+  /** A message that passed layers 1 and 2 (parseInbound). */
+  readonly message: InboundMessage;
+  /** The BODID of the Acknowledge Takt answers with. */
+  readonly bodId: string;
+}
+
+export interface ImportB2mmlResult {
+  /** True when the message id was imported before: nothing changed, `response` is the first answer. */
+  readonly replayed: boolean;
+  /** The B2MML Acknowledge. */
+  readonly response: string;
+  readonly messageId: string;
+  readonly commands: number;
+}
+
+function apply(s: ImportScope, c: ImportCommand): Promise<ImportProblem[]> {
+  switch (c.type) {
+    case 'upsert-work-order':
+      return upsertWorkOrder(s, c.workOrder);
+    case 'cancel-work-order':
+      return cancelImportedWorkOrder(s, c.workOrderId);
+    case 'upsert-material':
+      return upsertMaterial(s, c.material);
+    case 'delete-material':
+      return deleteMaterial(s, c.materialId);
+    case 'upsert-lot':
+      return upsertLot(s, c.lot);
+    case 'delete-lot':
+      return deleteLot(s, c.lotId);
+  }
+}
+
+/** Every command of the plan, in message order; every problem of every step is collected before refusing. */
+async function applyPlan(ctx: CommandContext, message: InboundMessage, plan: ImportPlan): Promise<ImportProblem[]> {
+  const scope: ImportScope = { ctx, message, index: indexMessage(message), nodes: new Map() };
+  const problems: ImportProblem[] = [];
+  for (const c of plan.commands) problems.push(...(await apply(scope, c)));
+  return problems;
+}
+
+function summary(message: InboundMessage, plan: ImportPlan): Record<string, unknown> {
+  const ids = (type: ImportCommand['type']) =>
+    plan.commands.flatMap((c) => {
+      if (c.type !== type) return [];
+      switch (c.type) {
+        case 'upsert-work-order':
+          return [c.workOrder.id];
+        case 'cancel-work-order':
+          return [c.workOrderId];
+        case 'upsert-material':
+          return [c.material.id];
+        case 'delete-material':
+          return [c.materialId];
+        case 'upsert-lot':
+          return [c.lot.id];
+        case 'delete-lot':
+          return [c.lotId];
+      }
+    });
+  return {
+    kind: message.kind, version: message.version, root: message.rootElement, action: message.action,
+    sender: message.applicationArea.senderLogicalId, schemaValidated: message.schemaValidated,
+    workOrders: ids('upsert-work-order'), cancelled: ids('cancel-work-order'), materials: ids('upsert-material'),
+    deletedMaterials: ids('delete-material'), lots: ids('upsert-lot'), deletedLots: ids('delete-lot'),
+  };
+}
+
+/**
+ * Imports one B2MML message in one transaction: the semantic checks against the master data as this transaction
+ * sees it, then every command of the plan through the same Takt commands (and rules, and journal events) as the API,
+ * then the message id with its Acknowledge. Any problem anywhere refuses the whole message (422) and writes nothing.
+ * The same message id again changes nothing and returns the first Acknowledge.
+ */
+export const importB2mmlMessage = command('integration.b2mml-import', async (ctx, input: ImportB2mml): Promise<ImportB2mmlResult> => {
+  const { message } = input;
+  const previous = await findProcessedMessage(ctx.tx, message.messageId);
+  if (previous) return { replayed: true, response: previous.response, messageId: previous.messageId, commands: previous.commands };
+  const checked = await checkInbound(message, storeLookup(ctx.tx));
+  if (!checked.ok) throw importRefusal(checked.problems);
+  const problems = await applyPlan(ctx, message, checked.plan);
+  if (problems.length > 0) throw importRefusal(problems);
+  const response = acknowledge(message, { bodId: input.bodId, createdAt: ctx.now });
+  await insertProcessedMessage(ctx.tx, {
+    messageId: message.messageId, kind: message.kind, version: message.version, status: 200, response,
+    commands: checked.plan.commands.length, actor: ctx.actor.username, receivedAt: ctx.now,
+  });
+  ctx.record({ action: 'b2mml-message.imported', entity: 'b2mml-message', entityId: message.messageId, data: summary(message, checked.plan) });
+  return { replayed: false, response, messageId: message.messageId, commands: checked.plan.commands.length };
+});

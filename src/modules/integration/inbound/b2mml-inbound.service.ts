@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../../platform/auth/roles.js';
+import type { CommandRunner } from '../../../platform/commands/command-runner.js';
+import { Refusal, type Violation } from '../../../platform/errors/violation.js';
+import { isUniqueViolation } from '../../../platform/store/database.js';
+import { parseInbound, type B2mmlSchemas } from '../b2mml/index.js';
+import { importB2mmlMessage } from './b2mml-import.command.js';
+import { importRefusal } from './import-problem.js';
+
+export interface InboundOptions {
+  readonly actor: Actor;
+  /** The MESA schemas to validate against; null skips XSD validation (the other checks still run). */
+  readonly schemas: B2mmlSchemas | null;
+  readonly dryRun?: boolean;
+  readonly maxBytes?: number;
+}
+
+export type InboundAnswer =
+  | { readonly kind: 'accepted'; readonly replayed: boolean; readonly messageId: string; readonly xml: string }
+  | { readonly kind: 'dry-run'; readonly allowed: boolean; readonly violations: readonly Violation[] };
+
+/**
+ * One inbound B2MML message, whole or not at all: parsed and schema-checked, then checked and applied in one
+ * transaction. Resolves to the Acknowledge (the first one when the message id was imported before); throws the
+ * Refusal (422, every problem with its XML path) when the message cannot be taken. With dryRun, writes nothing
+ * and answers whether it would be taken.
+ */
+export async function receiveB2mml(runner: CommandRunner, xml: string, options: InboundOptions): Promise<InboundAnswer> {
+  const parsed = parseInbound(xml, { schemas: options.schemas, ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) });
+  if (!parsed.ok) {
+    const refusal = importRefusal(parsed.problems);
+    if (options.dryRun) return { kind: 'dry-run', allowed: false, violations: refusal.violations };
+    throw refusal;
+  }
+  const input = { message: parsed.message, bodId: randomUUID() };
+  const run = () => runner.run(importB2mmlMessage, input, { actor: options.actor, dryRun: options.dryRun === true });
+  let outcome;
+  try {
+    outcome = await run().catch((error: unknown) => {
+      // The same message imported concurrently (another request or node): its commit took the keys; this attempt
+      // wrote nothing, and a second one sees the first one's answer (or the orders it created).
+      if (isUniqueViolation(error)) return run();
+      throw error;
+    });
+  } catch (error) {
+    if (options.dryRun && error instanceof Refusal) return { kind: 'dry-run', allowed: false, violations: error.violations };
+    throw error;
+  }
+  if (outcome.kind === 'dry-run') return { kind: 'dry-run', allowed: outcome.allowed, violations: outcome.violations };
+  if (outcome.kind === 'replayed') throw new Error('unreachable: no idempotency key is given');
+  return { kind: 'accepted', replayed: outcome.result.replayed, messageId: outcome.result.messageId, xml: outcome.result.response };
+}

@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import type { EventBus } from '../../../platform/events/event-bus.js';
+import type { Store } from '../../../platform/store/database.js';
+import { materializePage } from './delivery.materializer.js';
+import { claimDelivery, dueDeliveries, nextDueAt, recordAttempt, releaseLease, type AttemptOutcome, type DueDelivery } from './delivery.repository.js';
+import { retryDelay, type ResolvedOutboxOptions } from './outbox.options.js';
+import { activeSubscriptions } from './subscription.repository.js';
+import type { SubscriptionKind } from './subscription.types.js';
+import type { Transport } from './transport.types.js';
+
+/** Where the dispatcher reports what goes wrong around it (a store that does not answer); never a message's own failure. */
+export interface OutboxLogger {
+  warn(details: Record<string, unknown>, text: string): void;
+}
+
+export interface RoundResult {
+  readonly materialized: number;
+  readonly attempted: number;
+  readonly delivered: number;
+}
+
+/** The reason of a failed attempt, with the system's own code when there is one (fetch hides it in `cause`). */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : null;
+  return detail === null ? error.message : `${error.message}: ${detail}`;
+}
+
+// Pages of journal events per subscription and round: a long backlog does not hold up deliveries.
+const PAGES_PER_ROUND = 8;
+
+/**
+ * Delivers the outbox after commit. Each round: journal events past each subscription's position become pending
+ * deliveries (materializePage), then due deliveries are claimed one by one with a guarded UPDATE (a lease with an
+ * expiry, no row lock) and sent; the outcome is recorded by the lease holder only. It runs when an event is
+ * published on this node and at least every `pollMs` (events committed by another node reach it that way). State
+ * lives in the store only: a restart, or another node, carries on where this one stopped.
+ */
+export class OutboxDispatcher {
+  readonly owner = `node-${randomBytes(6).toString('hex')}`;
+  private running: Promise<void> | null = null;
+  private stopped = true;
+  private wakeUp: (() => void) | null = null;
+  private woken = false;
+  private unsubscribe: (() => void) | null = null;
+  private abort = new AbortController();
+
+  constructor(
+    private readonly store: Store,
+    private readonly bus: EventBus,
+    private readonly transports: Readonly<Record<SubscriptionKind, Transport>>,
+    private readonly options: ResolvedOutboxOptions,
+    private readonly logger: OutboxLogger = { warn: () => undefined },
+  ) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.abort = new AbortController();
+    this.unsubscribe = this.bus.subscribe(() => this.wake());
+    this.running = this.loop();
+  }
+
+  /** Runs a round soon: after an event, a new subscription, a redelivery. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  /** Stops: attempts in flight are aborted and their leases given back (not counted), transports closed. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.unsubscribe?.();
+    this.abort.abort();
+    this.wake();
+    await this.running;
+    await Promise.all(Object.values(this.transports).map((t) => t.close().catch(() => undefined)));
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      this.woken = false;
+      let busy = false;
+      try {
+        const round = await this.runOnce();
+        busy = round.materialized > 0 || round.delivered > 0;
+      } catch (error) {
+        if (this.stopped) break;
+        this.logger.warn({ err: error }, 'outbox round failed; retrying at the next poll');
+      }
+      if (this.stopped) break;
+      if (busy || this.woken) continue;
+      await this.sleep(await this.idleDelay());
+    }
+  }
+
+  private async idleDelay(): Promise<number> {
+    try {
+      const due = await nextDueAt(this.store.db);
+      return due === null ? this.options.pollMs : Math.max(0, Math.min(this.options.pollMs, due - this.options.clock()));
+    } catch {
+      return this.options.pollMs;
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+
+  /** One round: materialize every subscription's new events, then claim and send what is due. */
+  async runOnce(): Promise<RoundResult> {
+    let materialized = 0;
+    for (let subscription of await activeSubscriptions(this.store.db)) {
+      for (let page = 0; page < PAGES_PER_ROUND && !this.stopped; page += 1) {
+        const r = await materializePage(this.store, subscription, { pageSize: this.options.pageSize, now: this.options.clock() });
+        materialized += Math.max(0, r.added);
+        subscription = r.subscription;
+        if (!r.more) break;
+      }
+    }
+    if (this.stopped) return { materialized, attempted: 0, delivered: 0 };
+    const due = await dueDeliveries(this.store.db, this.options.clock(), this.options.batchSize);
+    let attempted = 0;
+    let delivered = 0;
+    const queue = [...due];
+    const worker = async () => {
+      for (let d = queue.shift(); d !== undefined && !this.stopped; d = queue.shift()) {
+        const outcome = await this.attempt(d);
+        if (outcome !== null) attempted += 1;
+        if (outcome?.status === 'delivered') delivered += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, queue.length) }, worker));
+    return { materialized, attempted, delivered };
+  }
+
+  /** One attempt of one delivery if this node can claim it; null when another node holds it or the dispatcher stops. */
+  private async attempt(d: DueDelivery): Promise<AttemptOutcome | null> {
+    const now = this.options.clock();
+    if (!(await claimDelivery(this.store.db, d.id, this.owner, now, now + this.options.leaseMs))) return null;
+    let error: unknown = null;
+    try {
+      await this.transports[d.kind].send({ id: d.id, eventType: d.eventType, contentType: d.contentType, payload: d.payload, target: d.target, secret: d.secret }, this.abort.signal);
+    } catch (e) {
+      error = e;
+    }
+    const at = this.options.clock();
+    if (error !== null && this.stopped) {
+      await releaseLease(this.store.db, d.id, this.owner, at);
+      return null;
+    }
+    const attempts = d.attempts + 1;
+    const reason = describe(error);
+    const outcome: AttemptOutcome =
+      error === null
+        ? { status: 'delivered', at }
+        : attempts >= this.options.maxAttempts
+          ? { status: 'dead', at, error: reason }
+          : { status: 'pending', at, error: reason, nextAttemptAt: at + retryDelay(attempts, this.options) };
+    await recordAttempt(this.store.db, d.id, this.owner, outcome);
+    return outcome;
+  }
+}
