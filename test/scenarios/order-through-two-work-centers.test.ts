@@ -74,4 +74,14 @@ describeStores('a whole order through two work centers with a two-level BOM', (d
     const next = await t.call('POST', '/api/v1/work-orders', { body: { id: 'WO-NEW', materialId: 'FIN', quantity: 1 } });
     expect(next.body.revision).toBe(2);
   });
+
+  it('puts an order that consumed an affected lot but produced nothing yet in the recall scope as work in progress', async () => {
+    await receive(t, 'R9', 'RAW', 20);
+    const wip = await releasedOrder(t, 'WO-WIP', 'SUB', 5);
+    await t.call('PUT', '/api/v1/equipment/MIX-9', { body: { name: 'Mixer 9', parentId: 'WC-MIX' } });
+    expect((await op('POST', `/api/v1/operations/${wip[10]}/start`, { equipmentId: 'MIX-9' })).status).toBe(200);
+    expect((await op('POST', `/api/v1/operations/${wip[10]}/consume`, { lotId: 'R9', quantity: 5 })).status).toBe(200);
+    const trace = await t.call('GET', '/api/v1/lots/R9/genealogy?direction=forward', { as: 'quality' });
+    expect(trace.body.summary).toMatchObject({ lots: 1, workOrders: [], workInProgress: ['WO-WIP'] });
+  });
 });

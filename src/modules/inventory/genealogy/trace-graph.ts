@@ -26,6 +26,8 @@ export interface RecallSummary {
   /** Reachable lots with no outgoing edge: finished goods, or stock not used yet. */
   readonly finishedLots: readonly string[];
   readonly workOrders: readonly string[];
+  /** Orders that consumed an affected lot and have produced nothing from it yet: work in progress to stop. */
+  readonly workInProgress?: readonly string[];
 }
 
 export interface TraceResult {

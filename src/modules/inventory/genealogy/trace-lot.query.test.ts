@@ -64,7 +64,7 @@ describeStores('genealogy trace', (dialect) => {
       ],
     });
     expect(await depths('d1-RAW', 'forward')).toEqual({ 'd1-RAW': 0, 'b1-MID': 1, 'c1-MID': 1, 'a1-FG': 1 });
-    expect((await traceLot(store.db, 'd1-RAW', 'forward'))?.summary).toEqual({ lots: 4, finishedLots: ['a1-FG'], workOrders: ['WO'] });
+    expect((await traceLot(store.db, 'd1-RAW', 'forward'))?.summary).toEqual({ lots: 4, finishedLots: ['a1-FG'], workOrders: ['WO'], workInProgress: [] });
   });
 
   it('follows merges and splits, showing them without a work order', async () => {
@@ -81,7 +81,7 @@ describeStores('genealogy trace', (dialect) => {
     ]);
     const forward = await traceLot(store.db, 'm1-RAW', 'forward');
     expect(forward?.nodes.map((n) => [n.lotId, n.depth])).toEqual([['m1-RAW', 0], ['m3-RAW', 1], ['s1-RAW', 2], ['s2-RAW', 2], ['p1-FG', 3]]);
-    expect(forward?.summary).toEqual({ lots: 5, finishedLots: ['p1-FG', 's2-RAW'], workOrders: ['WO'] });
+    expect(forward?.summary).toEqual({ lots: 5, finishedLots: ['p1-FG', 's2-RAW'], workOrders: ['WO'], workInProgress: [] });
   });
 
   it('ends a rework loop A → B → A and shows both edges once', async () => {
@@ -100,14 +100,14 @@ describeStores('genealogy trace', (dialect) => {
     expect(back?.edges).toHaveLength(12);
     const forward = await traceLot(store.db, 'c00-MID', 'forward');
     expect(forward?.nodes.at(-1)).toEqual({ lotId: 'c12-MID', materialId: 'MID', depth: 12 });
-    expect(forward?.summary).toEqual({ lots: 13, finishedLots: ['c12-MID'], workOrders: ['WO'] });
+    expect(forward?.summary).toEqual({ lots: 13, finishedLots: ['c12-MID'], workOrders: ['WO'], workInProgress: [] });
     expect((await traceLot(store.db, 'c12-MID', 'backward', { maxDepth: 3 }))?.nodes.map((n) => n.lotId)).toEqual(['c12-MID', 'c11-MID', 'c10-MID', 'c09-MID']);
   });
 
   it('answers a lot without genealogy alone, and an unknown lot with nothing', async () => {
     await graph([], ['alone-RAW']);
     expect(await traceLot(store.db, 'alone-RAW', 'backward')).toEqual({ root: 'alone-RAW', direction: 'backward', nodes: [{ lotId: 'alone-RAW', materialId: 'RAW', depth: 0 }], edges: [] });
-    expect((await traceLot(store.db, 'alone-RAW', 'forward'))?.summary).toEqual({ lots: 1, finishedLots: ['alone-RAW'], workOrders: [] });
+    expect((await traceLot(store.db, 'alone-RAW', 'forward'))?.summary).toEqual({ lots: 1, finishedLots: ['alone-RAW'], workOrders: [], workInProgress: [] });
     expect(await traceLot(store.db, 'ghost', 'backward')).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/store/schema.js';
 import { buildTrace, traceEdge, type EdgeKind, type ReachedLot, type TraceEdge, type TraceResult } from './trace-graph.js';
-import { reachableRows, type TraceDirection } from './trace.repository.js';
+import { ordersConsuming, reachableRows, type TraceDirection } from './trace.repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -33,6 +33,11 @@ export async function traceLot(db: Db, lotId: string, direction: TraceDirection,
   }
   const root = rows.find((r) => r.lot === lotId);
   if (!root || root.known === null) return undefined;
-  return buildTrace(lotId, direction, [...reached.values()] satisfies ReachedLot[], options.maxDepth);
+  const trace = buildTrace(lotId, direction, [...reached.values()] satisfies ReachedLot[], options.maxDepth);
+  if (!trace.summary) return trace;
+  const withOutput = new Set(trace.summary.workOrders);
+  const consuming = await ordersConsuming(db, trace.nodes.map((n) => n.lotId));
+  const workInProgress = consuming.filter((w) => !withOutput.has(w)).sort();
+  return { ...trace, summary: { ...trace.summary, workInProgress } };
 }
 

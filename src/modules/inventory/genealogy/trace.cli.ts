@@ -48,7 +48,7 @@ export function printTrace(result: TraceResult, options: { json: boolean }): str
   }
   if (result.summary) {
     const s = result.summary;
-    lines.push('', `Recall scope: ${s.lots} lots`, `  finished lots (${s.finishedLots.length}): ${s.finishedLots.join(', ') || 'none'}`, `  work orders (${s.workOrders.length}): ${s.workOrders.join(', ') || 'none'}`);
+    lines.push('', `Recall scope: ${s.lots} lots`, `  finished lots (${s.finishedLots.length}): ${s.finishedLots.join(', ') || 'none'}`, `  work orders (${s.workOrders.length}): ${s.workOrders.join(', ') || 'none'}`, `  work in progress (${s.workInProgress?.length ?? 0}): ${s.workInProgress?.join(', ') || 'none'}`);
   }
   return `${lines.join('\n')}\n`;
 }

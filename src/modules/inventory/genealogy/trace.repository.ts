@@ -57,3 +57,16 @@ export async function reachableRows(db: Db, lotId: string, direction: TraceDirec
   const { rows } = await sql<ReachRow>`${sql.raw(head)}${lotId}${sql.raw(tail)}`.execute(db);
   return rows;
 }
+
+/**
+ * Work orders that consumed any of the lots, in chunks (bind-parameter limits): with their outputs not produced yet
+ * they have no genealogy edge, but a recall must still stop them.
+ */
+export async function ordersConsuming(db: Db, lotIds: readonly string[]): Promise<string[]> {
+  const out = new Set<string>();
+  for (let i = 0; i < lotIds.length; i += 1000) {
+    const rows = await db.selectFrom('consumptions').select('work_order_id').distinct().where('lot_id', 'in', lotIds.slice(i, i + 1000)).execute();
+    for (const r of rows) out.add(r.work_order_id);
+  }
+  return [...out];
+}
