@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../platform/store/database.js';
 import { migrateToLatest } from '../../../platform/store/migrator.js';
 import { describeStores, freshStore } from '../../../../test/support/stores.js';
-import { claimDelivery, dueDeliveries, insertDeliveries, recordAttempt, releaseLease } from './delivery.repository.js';
+import { claimDelivery, dueDeliveries, insertDeliveries, nextDueAt, recordAttempt, releaseLease } from './delivery.repository.js';
 import { advanceSubscription, insertSubscription } from './subscription.repository.js';
 import { messageIdOf, type Delivery } from './subscription.types.js';
 
@@ -51,6 +51,14 @@ describeStores('delivery claims', (dialect) => {
     await releaseLease(store.db, 'sub-a-2', 'node-1', 101);
     const [d] = await dueDeliveries(store.db, 102, 1);
     expect(d).toMatchObject({ id: 'sub-a-2', attempts: 0, leaseOwner: null });
+  });
+
+  it('tells when the next delivery can be claimed: its due time, or the end of the lease another node holds', async () => {
+    expect(await claimDelivery(store.db, 'sub-a-2', 'node-1', 200, 900)).toBe(true);
+    expect(await claimDelivery(store.db, 'sub-a-3', 'node-2', 200, 700)).toBe(true);
+    expect(await nextDueAt(store.db, 300)).toBe(700);
+    await releaseLease(store.db, 'sub-a-3', 'node-2', 301);
+    expect(await nextDueAt(store.db, 302)).toBe(100);
   });
 
   it('moves a subscription position only from where the mover read it', async () => {

@@ -70,14 +70,26 @@ export async function dueDeliveries(db: Kysely<Database>, now: number, limit: nu
   return rows.map((r) => ({ ...toDelivery(r), kind: r.kind as SubscriptionKind, target: r.target, secret: r.secret }));
 }
 
-/** The earliest time a pending delivery falls due (null when none is pending). */
-export async function nextDueAt(db: Kysely<Database>): Promise<number | null> {
-  const r = await integrationDb(db)
+/**
+ * The earliest time a pending delivery can be claimed (null when none is pending): its due time, or the end of the
+ * lease another dispatcher holds on it.
+ */
+export async function nextDueAt(db: Kysely<Database>, now: number): Promise<number | null> {
+  const idb = integrationDb(db);
+  const free = await idb
     .selectFrom('integration_deliveries')
     .select((eb) => eb.fn.min('next_attempt_at').as('at'))
     .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
     .executeTakeFirst();
-  return r?.at === null || r?.at === undefined ? null : Number(r.at);
+  const leased = await idb
+    .selectFrom('integration_deliveries')
+    .select((eb) => eb.fn.min('lease_until').as('at'))
+    .where('status', '=', 'pending')
+    .where('lease_until', '>=', now)
+    .executeTakeFirst();
+  const times = [free?.at, leased?.at].filter((t): t is number => t !== null && t !== undefined).map(Number);
+  return times.length === 0 ? null : Math.min(...times);
 }
 
 /**

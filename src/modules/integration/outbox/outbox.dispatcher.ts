@@ -27,6 +27,8 @@ function describe(error: unknown): string {
   return detail === null ? error.message : `${error.message}: ${detail}`;
 }
 
+const MIN_SLEEP_MS = 5;
+
 // Pages of journal events per subscription and round: a long backlog does not hold up deliveries.
 const PAGES_PER_ROUND = 8;
 
@@ -98,8 +100,10 @@ export class OutboxDispatcher {
 
   private async idleDelay(): Promise<number> {
     try {
-      const due = await nextDueAt(this.store.db);
-      return due === null ? this.options.pollMs : Math.max(0, Math.min(this.options.pollMs, due - this.options.clock()));
+      const now = this.options.clock();
+      const due = await nextDueAt(this.store.db, now);
+      // A few milliseconds at least: a delivery due this instant but claimed by another node must not spin this loop.
+      return due === null ? this.options.pollMs : Math.max(MIN_SLEEP_MS, Math.min(this.options.pollMs, due - now));
     } catch {
       return this.options.pollMs;
     }
