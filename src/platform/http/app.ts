@@ -51,22 +51,24 @@ function fieldOf(instancePath: string, params: Record<string, unknown>): string 
   return path;
 }
 
-/** The path of the first string (or key) holding a NUL character, e.g. `name` or `bom[2].materialId`; null when none. */
-export function nulField(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : null;
-  if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) {
-      const f = nulField(v, `${path}[${i}]`);
-      if (f !== null) return f;
-    }
-    return null;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const here = ['body', 'query', 'params'].includes(k) && path === '' ? '' : path ? `${path}.${k}` : k;
-      if (k.includes('\u0000')) return here || k;
-      const f = nulField(v, here);
-      if (f !== null) return f;
+/**
+ * The path of the first string (or key) holding a NUL character, e.g. `name` or `bom[2].materialId`; null when none.
+ * Walks with its own stack, so a deeply nested body cannot overflow the call stack.
+ */
+export function nulField(value: unknown): string | null {
+  const stack: { v: unknown; path: string }[] = [{ v: value, path: '' }];
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return path || 'body';
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i -= 1) stack.push({ v: v[i], path: `${path}[${i}]` });
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v).reverse()) {
+        const here = path === '' && ['body', 'query', 'params'].includes(k) && v === value ? '' : path ? `${path}.${k}` : k;
+        if (k.includes('\u0000')) return here || k;
+        stack.push({ v: child, path: here });
+      }
     }
   }
   return null;
