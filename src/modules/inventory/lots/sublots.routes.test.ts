@@ -122,7 +122,7 @@ describeStores('lot split and merge', (dialect) => {
     const r = await t.call('GET', '/api/v1/lots/F-0/genealogy?direction=forward', { as: 'integration' });
     expect(r.status).toBe(200);
     expect(r.body.nodes.map((n: { lotId: string; depth: number }) => [n.lotId, n.depth])).toEqual([['F-0', 0], ['F-1', 1], ['F-2', 1], ['F-T', 2]]);
-    expect(r.body.summary).toEqual({ lots: 4, finishedLots: ['F-2', 'F-T'], workOrders: [] });
+    expect(r.body.summary).toEqual({ lots: 4, finishedLots: ['F-2', 'F-T'], workOrders: [], workInProgress: [] });
   });
 
   it('answers the genealogy of an unknown lot with 404 and a bad direction with 400', async () => {
