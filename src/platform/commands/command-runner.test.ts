@@ -30,6 +30,20 @@ const dangle = command('test.dangle', async (ctx) => {
   return 'dangling';
 });
 
+/** Locks one settings row, waits at the gate, then locks another: two of these crosswise make a lock cycle. */
+function crosswise(first: string, second: string, atGate: () => Promise<void>) {
+  let runs = 0;
+  const cmd = command('test.crosswise', async (ctx) => {
+    runs += 1;
+    await ctx.tx.updateTable('settings').set({ value: `by ${first}` }).where('key', '=', first).execute();
+    if (runs === 1) await atGate();
+    await ctx.tx.updateTable('settings').set({ value: `by ${first}` }).where('key', '=', second).execute();
+    ctx.record({ action: 'test.crosswise', entity: 'setting', entityId: first, data: {} });
+    return runs;
+  });
+  return cmd;
+}
+
 const actor = { actor: SYSTEM_ACTOR };
 
 describeStores('command runner with group commit', (dialect) => {
@@ -42,7 +56,8 @@ describeStores('command runner with group commit', (dialect) => {
   let closeProbe: () => Promise<void>;
   let transactions: number;
 
-  const runner = (maxBatch: number) => new CommandRunner(store, bus, { groupCommit: true, maxBatch });
+  // One batch at a time, so the order of the queue is the order of the journal.
+  const runner = (maxBatch: number) => new CommandRunner(store, bus, { groupCommit: true, maxBatch, parallelBatches: 1 });
 
   beforeEach(async () => {
     if (dialect === 'sqlite') {
@@ -156,6 +171,44 @@ describeStores('command runner with group commit', (dialect) => {
     const after = await r.run(put, { key: 'after' }, actor);
     expect(after.kind === 'applied' && after.events.map((e) => [e.seq, e.prevHash])).toEqual([[2, head.hash]]);
     expect(published.map((e) => e.entityId)).toEqual(['after']);
+    expect(await verifyJournal(store.db)).toEqual({ ok: true, events: 2 });
+  });
+
+  it.skipIf(dialect === 'sqlite')('keeps every command all-or-nothing and the chain whole with parallel batches', async () => {
+    const published: JournalEvent[] = [];
+    bus.subscribe((e) => published.push(e));
+    const r = new CommandRunner(store, bus, { groupCommit: true, parallelBatches: 4 });
+    const inputs = Array.from({ length: 40 }, (_, i) => ({ key: `p-${String(i).padStart(2, '0')}`, refuse: i % 4 === 3 }));
+    const outcomes = await Promise.allSettled(inputs.map((input) => r.run(put, input, actor)));
+    expect(transactions).toBeGreaterThan(1);
+    const accepted = inputs.filter((i) => !i.refuse).map((i) => i.key);
+    expect(outcomes.map((o) => o.status)).toEqual(inputs.map((i) => (i.refuse ? 'rejected' : 'fulfilled')));
+    expect((await store.db.selectFrom('settings').select('key').orderBy('key').execute()).map((x) => x.key)).toEqual(accepted);
+    const journal = await readJournal(store.db, {});
+    expect(journal.map((e) => e.entityId).sort()).toEqual(accepted);
+    expect(published.map((e) => e.seq)).toEqual(journal.map((e) => e.seq));
+    expect(await verifyJournal(store.db)).toEqual({ ok: true, events: accepted.length });
+  });
+
+  it.skipIf(dialect === 'sqlite')('runs a command that lost a deadlock between parallel batches again in a later batch', async () => {
+    await store.db.insertInto('settings').values([{ key: 'x', value: '' }, { key: 'y', value: '' }]).execute();
+    let arrived = 0;
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    // Both hold their first row before either asks for its second: PostgreSQL must abort one of them.
+    const atGate = async () => {
+      arrived += 1;
+      if (arrived === 2) open();
+      await gate;
+    };
+    const r = new CommandRunner(store, bus, { groupCommit: true, parallelBatches: 2 });
+    const a = r.run(crosswise('x', 'y', atGate), {}, actor);
+    await expect.poll(() => arrived).toBe(1);
+    const b = r.run(crosswise('y', 'x', atGate), {}, actor);
+    const [ra, rb] = await Promise.all([a, b]);
+    // One ran once, the deadlock's victim twice; both are applied and journaled, the chain intact.
+    expect([ra.kind === 'applied' && ra.result, rb.kind === 'applied' && rb.result].sort()).toEqual([1, 2]);
+    expect((await readJournal(store.db, {})).map((e) => e.entityId).sort()).toEqual(['x', 'y']);
     expect(await verifyJournal(store.db)).toEqual({ ok: true, events: 2 });
   });
 

@@ -32,6 +32,11 @@ export interface RunnerOptions {
    */
   readonly groupCommit?: boolean;
   readonly maxBatch?: number;
+  /**
+   * Batches that may run at once, each in its own transaction on its own connection (default 1 on SQLite, which has
+   * one connection; 4 on PostgreSQL, where a batch's statements are round trips that others can overlap).
+   */
+  readonly parallelBatches?: number;
   readonly metrics?: CommandMetrics;
   readonly clock?: () => number;
 }
@@ -49,10 +54,22 @@ interface Pending {
   readonly run: (tx: Transaction<Database>) => Promise<Executed>;
   readonly resolve: (r: RunResult<unknown>) => void;
   readonly reject: (e: unknown) => void;
+  /** Times it lost a lock cycle to a concurrent transaction and was put back in the queue. */
+  retries: number;
 }
 
 const NO_EVENTS: JournalGroup = { drafts: [], actor: '', at: 0 };
 const DEFAULT_MAX_BATCH = 64;
+const MAX_RETRIES = 3;
+
+/**
+ * PostgreSQL aborted the statement to break a deadlock or a serialization conflict with a concurrent transaction
+ * (another batch, another node): the command wrote nothing and may simply run again in a later batch.
+ */
+function lostLockCycle(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === '40P01' || code === '40001';
+}
 
 const journalOf = (e: Executed): JournalGroup => (e.kind === 'applied' ? e.journal : NO_EVENTS);
 const settled = (e: Executed, events: readonly JournalEvent[] | undefined): RunResult<unknown> =>
@@ -61,8 +78,11 @@ const settled = (e: Executed, events: readonly JournalEvent[] | undefined): RunR
 /** Runs commands: one command = one transaction (or savepoint), journaled, published after commit, never half-applied. */
 export class CommandRunner {
   private readonly queue: Pending[] = [];
-  private draining = false;
+  /** Drain loops alive, and how many of them are in their turn before taking a batch. */
+  private drainers = 0;
+  private gathering = 0;
   private readonly clock: () => number;
+  private readonly parallelBatches: number;
 
   constructor(
     private readonly store: Store,
@@ -70,6 +90,7 @@ export class CommandRunner {
     private readonly options: RunnerOptions = {},
   ) {
     this.clock = options.clock ?? Date.now;
+    this.parallelBatches = store.dialect === 'sqlite' ? 1 : Math.max(1, options.parallelBatches ?? 4);
   }
 
   /** Throws a Refusal (every violation) when the command is refused; nothing is written then. */
@@ -97,8 +118,8 @@ export class CommandRunner {
         .then((r) => this.published(r));
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ run, resolve, reject });
-      void this.drain();
+      this.queue.push({ run, resolve, reject, retries: 0 });
+      this.kick();
     });
   }
 
@@ -107,19 +128,26 @@ export class CommandRunner {
     return r;
   }
 
+  /** Starts a drain loop unless one is about to take a batch anyway or the parallel batches are all running. */
+  private kick(): void {
+    if (this.gathering > 0 || this.drainers >= this.parallelBatches) return;
+    this.drainers += 1;
+    void this.drain();
+  }
+
   private async drain(): Promise<void> {
-    if (this.draining) return;
-    this.draining = true;
     try {
       for (;;) {
         // One turn of the event loop first, so every request whose I/O is ready reaches the queue: on SQLite a whole
         // batch runs in microtasks (the driver is synchronous), and without this turn each command committed alone.
+        this.gathering += 1;
         await new Promise<void>((resolve) => setImmediate(resolve));
-        if (this.queue.length === 0) break;
+        this.gathering -= 1;
+        if (this.queue.length === 0) return;
         await this.runBatch();
       }
     } finally {
-      this.draining = false;
+      this.drainers -= 1;
     }
   }
 
@@ -127,50 +155,60 @@ export class CommandRunner {
   private async runBatch(): Promise<void> {
     const max = this.options.maxBatch ?? DEFAULT_MAX_BATCH;
     let batch: Pending[] = [];
-    let outcomes: Outcome[] = [];
+    let outcomes: (Outcome | 'retry')[] = [];
     try {
       await this.store.db.transaction().execute(async (tx) => {
-        // Taken once the transaction holds its connection: whatever queued while it waited joins this batch.
-        batch = this.queue.splice(0, max);
+        // Taken once the transaction holds its connection: whatever queued while it waited joins this batch. With
+        // parallel batches the queue is shared out, so their round trips overlap instead of running one after another.
+        batch = this.queue.splice(0, Math.min(max, Math.ceil(this.queue.length / this.parallelBatches)));
+        if (this.queue.length > 0) this.kick();
         const executed: (Executed | undefined)[] = [];
+        // PostgreSQL releases each savepoint (deeply nested subtransactions slow its snapshots) in the round trip that
+        // opens the next; SQLite leaves them nested, which costs nothing there, and COMMIT releases them all.
+        const pg = this.store.dialect === 'postgres';
+        let closing: string[] = [];
         for (const [i, p] of batch.entries()) {
+          await this.savepoints(tx, [...closing, `savepoint cmd_${i}`]);
           try {
-            executed.push(await this.inSavepoint(tx, i, p));
+            executed.push(await p.run(tx));
+            closing = pg ? [`release savepoint cmd_${i}`] : [];
           } catch (error) {
             executed.push(undefined);
-            outcomes[i] = { ok: false, error };
+            outcomes[i] = lostLockCycle(error) && p.retries < MAX_RETRIES ? 'retry' : { ok: false, error };
+            // An error leaves a PostgreSQL transaction unusable until this rollback: it cannot wait for the next one.
+            await this.savepoints(tx, [`rollback to savepoint cmd_${i}`, ...(pg ? [`release savepoint cmd_${i}`] : [])]);
+            closing = [];
           }
         }
+        // The last savepoint stays open: the journal append joins it and COMMIT releases it.
         const events = await appendEventGroups(tx, executed.map((e) => (e ? journalOf(e) : NO_EVENTS)));
-        outcomes = executed.map((e, i) => (e ? { ok: true, value: settled(e, events[i]) } : (outcomes[i] as Outcome)));
+        outcomes = executed.map((e, i) => (e ? { ok: true, value: settled(e, events[i]) } : (outcomes[i] as Outcome | 'retry')));
       });
     } catch (commitError) {
       // Nothing of the batch is durable: every command in it fails, none is answered as done. A refused one keeps
       // its refusal (true either way); a transaction that never began fails the commands it would have taken.
       if (batch.length === 0) batch = this.queue.splice(0, max);
-      batch.forEach((p, i) => p.reject(outcomes[i]?.ok === false ? outcomes[i].error : commitError));
+      batch.forEach((p, i) => {
+        const o = outcomes[i];
+        p.reject(o !== undefined && o !== 'retry' && !o.ok ? o.error : commitError);
+      });
       return;
     }
+    const retry: Pending[] = [];
     batch.forEach((p, i) => {
       const o = outcomes[i];
-      if (o?.ok) p.resolve(this.published(o.value));
+      if (o === 'retry') retry.push({ ...p, retries: p.retries + 1 });
+      else if (o?.ok) p.resolve(this.published(o.value));
       else p.reject(o?.error);
     });
+    // Rolled back to their savepoints, they run again first in the next batch, once this one's locks are gone.
+    if (retry.length > 0) this.queue.unshift(...retry);
   }
 
-  /** Runs one command of a batch in a savepoint: a refusal or an error rolls back that command alone. */
-  private async inSavepoint(tx: Transaction<Database>, i: number, p: Pending): Promise<Executed> {
-    const name = sql.raw(`cmd_${i}`);
-    await sql`savepoint ${name}`.execute(tx);
-    try {
-      const value = await p.run(tx);
-      await sql`release savepoint ${name}`.execute(tx);
-      return value;
-    } catch (error) {
-      await sql`rollback to savepoint ${name}`.execute(tx);
-      await sql`release savepoint ${name}`.execute(tx);
-      throw error;
-    }
+  /** Runs savepoint statements: in one round trip on PostgreSQL (the simple protocol takes several), one by one on SQLite. */
+  private async savepoints(tx: Transaction<Database>, statements: readonly string[]): Promise<void> {
+    if (this.store.dialect === 'postgres') await sql.raw(statements.join('; ')).execute(tx);
+    else for (const s of statements) await sql.raw(s).execute(tx);
   }
 
   private async execute<I, O>(tx: Transaction<Database>, cmd: Command<I, O>, input: I, options: RunOptions, retry = true): Promise<Executed> {
