@@ -112,7 +112,7 @@ export class CommandRunner {
         .transaction()
         .execute(async (tx) => {
           const executed = await run(tx);
-          const [events] = await appendEventGroups(tx, [journalOf(executed)]);
+          const [events] = await appendEventGroups(tx, [journalOf(executed)], this.store.dialect);
           return settled(executed, events);
         })
         .then((r) => this.published(r));
@@ -181,7 +181,7 @@ export class CommandRunner {
           }
         }
         // The last savepoint stays open: the journal append joins it and COMMIT releases it.
-        const events = await appendEventGroups(tx, executed.map((e) => (e ? journalOf(e) : NO_EVENTS)));
+        const events = await appendEventGroups(tx, executed.map((e) => (e ? journalOf(e) : NO_EVENTS)), this.store.dialect);
         outcomes = executed.map((e, i) => (e ? { ok: true, value: settled(e, events[i]) } : (outcomes[i] as Outcome | 'retry')));
       });
     } catch (commitError) {

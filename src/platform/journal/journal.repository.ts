@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { Dialect } from '../store/database.js';
 import type { Database } from '../store/schema.js';
 import { canonicalJson } from './canonical-json.js';
 import { eventHash, GENESIS_HASH } from './journal-hash.js';
@@ -53,10 +54,11 @@ export async function appendEvents(
 
 /**
  * Appends the events of several commands in one go, in the order given (group commit appends a whole batch at
- * its end): three statements however many events, and on PostgreSQL the head's row lock is held only from here
- * to the commit. Returns each group's events, chained across groups.
+ * its end): three statements however many events (two on PostgreSQL, whose INSERT moves the head too), and on
+ * PostgreSQL the head's row lock is held only from here to the commit. Returns each group's events, chained
+ * across groups.
  */
-export async function appendEventGroups(tx: Transaction<Database>, groups: readonly JournalGroup[]): Promise<JournalEvent[][]> {
+export async function appendEventGroups(tx: Transaction<Database>, groups: readonly JournalGroup[], dialect: Dialect = 'sqlite'): Promise<JournalEvent[][]> {
   const total = groups.reduce((n, g) => n + g.drafts.length, 0);
   if (total === 0) return groups.map(() => []);
   const head = await tx
@@ -79,8 +81,17 @@ export async function appendEventGroups(tx: Transaction<Database>, groups: reado
       return { ...row, data: JSON.parse(data) as Record<string, unknown>, hash };
     }),
   );
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await tx.insertInto('journal').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
-  await tx.updateTable('journal_head').set({ hash: prevHash }).where('id', '=', 1).execute();
+  const last = prevHash;
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    if (dialect === 'postgres' && i + ROWS_PER_INSERT >= rows.length) {
+      // A data-modifying WITH moves the head in the last INSERT's round trip (SQLite has no such statement).
+      await tx.with('moved', (db) => db.updateTable('journal_head').set({ hash: last }).where('id', '=', 1).returning('id')).insertInto('journal').values(chunk).execute();
+    } else {
+      await tx.insertInto('journal').values(chunk).execute();
+    }
+  }
+  if (dialect !== 'postgres') await tx.updateTable('journal_head').set({ hash: last }).where('id', '=', 1).execute();
   return out;
 }
 
