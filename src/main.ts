@@ -16,7 +16,10 @@ export interface TaktOptions {
   readonly adminPassword?: string | undefined;
   readonly logger?: boolean | { level: string };
   readonly metrics?: CommandMetrics;
-  /** Group commit (default on for the embedded SQLite store): see CommandRunner. */
+  /**
+   * Group commit (default on for both stores; measured faster on each, see docs/benchmarks.md "Execution commands"):
+   * see CommandRunner.
+   */
   readonly groupCommit?: boolean;
   /** B2MML schemas, outbox folder and broker, delivery timings (defaults from the environment). */
   readonly integration?: IntegrationOptions;
@@ -42,7 +45,7 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     await migrateToLatest(store);
     await ensureJournalHead(store.db);
     const bus = new EventBus();
-    const runner = new CommandRunner(store, bus, { ...(options.metrics ? { metrics: options.metrics } : {}), groupCommit: options.groupCommit ?? store.dialect === 'sqlite' });
+    const runner = new CommandRunner(store, bus, { ...(options.metrics ? { metrics: options.metrics } : {}), groupCommit: options.groupCommit ?? true });
     const tokens = await TokenService.open(store.db);
     const app = await buildApp({ tokens, resolveActor: actorResolver(store), logger: options.logger ?? false, ready: () => ready });
     registerAuthRoutes(app, runner, tokens);
