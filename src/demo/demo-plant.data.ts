@@ -111,3 +111,27 @@ export const ORDERS = [
   { id: 'WO-1003', materialId: 'FG-PARA-20', quantity: 10000, dueInHours: 68, release: true, priority: 0 },
   { id: 'WO-1004', materialId: 'FG-PARA-20', quantity: 8000, dueInHours: 92, release: false, priority: 0 },
 ];
+
+/**
+ * The downtime reason tree: unplanned stops the machines report (the plant simulator draws its failures from
+ * these), planned stops the shift calendar and changeovers stand for.
+ */
+export const DOWNTIME_REASONS = [
+  { code: 'UNPLANNED', name: 'Unplanned stops', parentCode: null, planned: false },
+  { code: 'MECH', name: 'Mechanical failure', parentCode: 'UNPLANNED', planned: false },
+  { code: 'ELEC', name: 'Electrical or sensor fault', parentCode: 'UNPLANNED', planned: false },
+  { code: 'JAM', name: 'Material jam', parentCode: 'UNPLANNED', planned: false },
+  { code: 'ADJUST', name: 'Quality adjustment', parentCode: 'UNPLANNED', planned: false },
+  { code: 'STARVED', name: 'Starved: waiting for material', parentCode: 'UNPLANNED', planned: false },
+  { code: 'PLANNED', name: 'Planned stops', parentCode: null, planned: true },
+  { code: 'BREAK', name: 'Shift break', parentCode: 'PLANNED', planned: true },
+  { code: 'CHANGEOVER', name: 'Product changeover', parentCode: 'PLANNED', planned: true },
+  { code: 'NOT-SCHEDULED', name: 'No shift scheduled', parentCode: 'PLANNED', planned: true },
+] as const;
+
+/** Three shifts, every day, each with a half-hour break (site time zone). */
+export const SHIFTS = [
+  { code: 'EARLY', start: '06:00', end: '14:00', breaks: [{ start: '10:00', end: '10:30' }] },
+  { code: 'LATE', start: '14:00', end: '22:00', breaks: [{ start: '18:00', end: '18:30' }] },
+  { code: 'NIGHT', start: '22:00', end: '06:00', breaks: [{ start: '02:00', end: '02:30' }] },
+] as const;

@@ -21,6 +21,13 @@ describeStores('the demo plant', (dialect) => {
     }
   });
 
+  it('gives the plant a downtime reason tree and a three-shift calendar with breaks, for machines to report against', async () => {
+    const reasons = (await t.call('GET', '/api/v1/downtime-reasons')).body.items.map((r: { code: string }) => r.code);
+    expect(reasons).toEqual(expect.arrayContaining(['MECH', 'JAM', 'STARVED', 'BREAK', 'CHANGEOVER']));
+    const shifts = (await t.call('GET', '/api/v1/sites/WERK-NORD/shifts')).body.items;
+    expect(shifts.map((s: { code: string; breaks: unknown[] }) => [s.code, s.breaks.length]).sort()).toEqual([['EARLY', 1], ['LATE', 1], ['NIGHT', 1]]);
+  });
+
   it('gives every role a user who can sign in, and one operator an expired qualification', async () => {
     expect(new Set(users.map((u) => u.role))).toEqual(new Set(['engineer', 'supervisor', 'operator', 'quality', 'integration']));
     for (const u of users) {

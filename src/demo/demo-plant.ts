@@ -6,7 +6,8 @@ import { holdLot, receiveLot } from '../modules/inventory/index.js';
 import { approveRevision, createRevision, putMaterial } from '../modules/product/index.js';
 import { createWorkOrder, releaseWorkOrder } from '../modules/production/index.js';
 import { findNode, putNode, putPerson, putQualification } from '../modules/resources/index.js';
-import { AREAS, LOTS, MATERIALS, ORDERS, PEOPLE, PRODUCTS, SITE, WORK_CENTERS } from './demo-plant.data.js';
+import { putDowntimeReason, putSiteShift } from '../modules/equipment/index.js';
+import { AREAS, DOWNTIME_REASONS, LOTS, MATERIALS, ORDERS, PEOPLE, PRODUCTS, SHIFTS, SITE, WORK_CENTERS } from './demo-plant.data.js';
 
 const DAY = 86_400_000;
 
@@ -18,7 +19,7 @@ export interface DemoUser {
 
 /**
  * Loads the demo plant (a solid-dose pharmaceutical plant: one site, two areas, six work centers with equipment,
- * twelve materials, three products in a three-level BOM, people with qualifications, one of them expired, lots in
+ * a downtime reason tree and a three-shift calendar, twelve materials, three products in a three-level BOM, people with qualifications, one of them expired, lots in
  * every status, released orders) through the same commands a user would run, so everything is journaled.
  * Passwords are random unless TAKT_DEMO_PASSWORD is set; they are returned so the caller prints them once.
  * Does nothing (and returns no users) when the demo site already exists.
@@ -34,6 +35,8 @@ export async function loadDemoPlant(takt: Takt, now = Date.now()): Promise<{ use
     await run(putNode, { level: 'work_center', id: wc.id, name: wc.name, parentId: wc.area });
     for (const eq of wc.equipment) await run(putNode, { level: 'equipment', id: eq.id, name: eq.name, parentId: wc.id, idealCycleTimeSec: eq.cycle });
   }
+  for (const r of DOWNTIME_REASONS) await run(putDowntimeReason, { code: r.code, name: r.name, parentCode: r.parentCode, planned: r.planned });
+  for (const s of SHIFTS) await run(putSiteShift, { siteId: SITE.id, code: s.code, start: s.start, end: s.end, breaks: s.breaks });
   for (const m of MATERIALS) await run(putMaterial, { id: m.id, name: m.name, uom: m.uom, lotControlled: true, shelfLifeDays: m.shelfLifeDays });
   for (const p of PRODUCTS) {
     await run(createRevision, { materialId: p.materialId, content: p.content });
