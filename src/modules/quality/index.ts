@@ -5,6 +5,7 @@
  */
 export { registerQualityRoutes } from './quality.routes.js';
 export { missingInspections } from './inspections/missing-inspections.js';
+export { undecidedOutOfSpec } from './inspections/undecided-out-of-spec.js';
 export { requiredResults, type ReportedOutput, type Requirement } from './inspections/required-inspections.rules.js';
 export { recordInspection, type RecordInspection, type InspectionOutcome } from './inspections/record-inspection.command.js';
 export { dispositionNonconformance, type DispositionNonconformance } from './nonconformances/disposition-nonconformance.command.js';

@@ -1,6 +1,6 @@
 import { command } from '../../../platform/commands/command.js';
 import { refuseIfAny, violation } from '../../../platform/errors/violation.js';
-import { missingInspections } from '../../quality/index.js';
+import { missingInspections, undecidedOutOfSpec } from '../../quality/index.js';
 import { setOrderStatus } from '../work-orders/work-order.repository.js';
 import { orderRunnable, personQualified } from './execution.rules.js';
 import { loadOperationContext } from './operation-context.js';
@@ -14,6 +14,7 @@ export const completeOperation = command('operation.complete', async (ctx, cmd: 
   const c = await loadOperationContext(ctx, cmd.operationId);
   const openBefore = c.ops.filter((o) => o.seq < c.op.seq && o.status !== 'completed');
   const inspectionsMissing = await missingInspections(ctx.tx, c.op);
+  const outOfSpec = await undecidedOutOfSpec(ctx.tx, c.op.id);
   refuseIfAny([
     ...(c.op.status === 'ready' ? [violation('OPERATION_NOT_RUNNING', `operation ${c.op.seq} was never started`, { details: { operationId: c.op.id, status: c.op.status } })] : []),
     ...(c.op.status === 'completed' ? [violation('INVALID_TRANSITION', `operation ${c.op.seq} is already completed`, { details: { operationId: c.op.id, from: 'completed', to: 'completed' } })] : []),
@@ -23,6 +24,7 @@ export const completeOperation = command('operation.complete', async (ctx, cmd: 
       : []),
     ...personQualified(c.op, ctx.actor.username, c.qualifications, ctx.now),
     ...inspectionsMissing,
+    ...outOfSpec,
   ]);
   const from = c.op.status;
   if (!(await setOperationStatus(ctx.tx, c.op.id, from, 'completed', { completedAt: ctx.now, completedBy: ctx.actor.username }))) {

@@ -87,6 +87,12 @@ export async function listNonconformances(db: Kysely<Database>, filter: { status
   return (await q.orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 500).execute()).map(toNonconformance);
 }
 
+/** The open nonconformances opened by results at an operation, oldest first. */
+export async function openNonconformancesAt(db: Kysely<Database>, operationId: string): Promise<Nonconformance[]> {
+  const rows = await qualityDb(db).selectFrom('nonconformances').selectAll().where('operation_id', '=', operationId).where('status', '=', 'open').orderBy('id').execute();
+  return rows.map(toNonconformance);
+}
+
 /**
  * How many open nonconformances hold the order, and the lot (other than `exceptId` when given): a quality hold lifts
  * only when none is left, and a new nonconformance on an order or lot a nonconformance already holds shares that hold.
