@@ -4,7 +4,7 @@ import type { EventBus } from './platform/events/event-bus.js';
 import type { Store } from './platform/store/database.js';
 import { registerEquipmentRoutes } from './modules/equipment/index.js';
 import { registerGenealogyRoutes, registerLotRoutes } from './modules/inventory/index.js';
-import { registerOperationRoutes, registerWorkOrderRoutes } from './modules/production/index.js';
+import { registerLabourRoutes, registerOperationRoutes, registerWorkOrderRoutes } from './modules/production/index.js';
 import { registerMaterialRoutes, registerRevisionRoutes } from './modules/product/index.js';
 import { registerQualityRoutes } from './modules/quality/index.js';
 import { registerHierarchyRoutes, registerPeopleRoutes } from './modules/resources/index.js';
@@ -26,6 +26,7 @@ export function registerModules({ app, runner, store }: ModuleDeps): void {
   registerLotRoutes(app, runner, store);
   registerWorkOrderRoutes(app, runner, store);
   registerOperationRoutes(app, runner, store);
+  registerLabourRoutes(app, runner, store);
   registerGenealogyRoutes(app, store);
   registerQualityRoutes(app, runner, store);
   registerEquipmentRoutes(app, runner, store);

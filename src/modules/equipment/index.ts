@@ -16,3 +16,4 @@ export { completeMaintenanceOrder, type CompleteMaintenanceOrder } from './maint
 export { recordCalibration, type RecordCalibration } from './calibration/record-calibration.command.js';
 export { scopeOee, type ScopeOee, type EquipmentOee } from './performance/oee.query.js';
 export { scopePareto, type ScopePareto } from './performance/downtime-pareto.query.js';
+export { shiftsOf, type SiteShift } from './shifts/site-shift.repository.js';

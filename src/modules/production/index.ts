@@ -19,3 +19,6 @@ export { lockOrder, setOrderStatus } from './work-orders/work-order.repository.j
 export { reportsOf } from './operations/operation.repository.js';
 export { dispatchList } from './dispatch/dispatch-list.query.js';
 export { operationsOnEquipment, reportsOnEquipment, type OperationRun, type EquipmentReport } from './operations/equipment-activity.repository.js';
+export { registerLabourRoutes } from './labour/labour.routes.js';
+export { clockOn, clockOff, setLabourPolicy } from './labour/clock-on-off.js';
+export { bookingsOfOrder, type StoredBooking } from './labour/labour.repository.js';

@@ -36,6 +36,8 @@ export const VIOLATION_CODES = [
   'ACCOUNT_LOCKED',
   'MATERIAL_NOT_IN_BOM',
   'LOT_NOT_LOT_CONTROLLED',
+  'PERSON_CLOCKED_ON',
+  'NOT_CLOCKED_ON',
   // An inbound B2MML message Takt cannot take (HTTP 422): the B2MML layer's problem codes, then the import's own.
   'XML_TOO_LARGE',
   'XML_DOCTYPE_FORBIDDEN',
@@ -138,6 +140,8 @@ export function statusOf(code: ViolationCode): number {
     case 'ALREADY_EXISTS':
     case 'MATERIAL_NOT_IN_BOM':
     case 'LOT_NOT_LOT_CONTROLLED':
+    case 'PERSON_CLOCKED_ON':
+    case 'NOT_CLOCKED_ON':
       return 409;
     default: {
       const unreachable: never = code;

@@ -6,6 +6,7 @@ import { genealogy } from './migrations/20261126-0003-genealogy.js';
 import { equipment } from './migrations/20261126-0004-equipment.js';
 import { integration } from './migrations/20261126-0005-integration.js';
 import { quality } from './migrations/20261126-0006-quality.js';
+import { records } from './migrations/20261126-0008-records.js';
 
 /** A migration that knows which dialect it runs on (column types for generated keys differ). */
 export type TaktMigration = (dialect: Dialect) => Migration;
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, TaktMigration> = {
   '20261126-0004-equipment': equipment,
   '20261126-0005-integration': integration,
   '20261126-0006-quality': quality,
+  '20261126-0008-records': records,
 };
 
 /** Runs every pending migration; throws with the failing migration's name when one fails. */

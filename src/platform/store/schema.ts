@@ -314,6 +314,30 @@ export interface CalibrationsTable {
   recorded_by: string;
 }
 
+export interface LabourBookingsTable {
+  id: Generated<number>;
+  operation_id: string;
+  work_order_id: string;
+  person_id: string;
+  on_at: number;
+  on_by: string;
+  off_at: number | null;
+  off_by: string | null;
+}
+
+export interface RecordSignoffsTable {
+  id: Generated<number>;
+  work_order_id: string;
+  kind: 'review' | 'release';
+  first_seq: number;
+  last_seq: number;
+  last_hash: string;
+  content_hash: string;
+  at: number;
+  actor: string;
+  signature: string | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   journal: JournalTable;
@@ -342,4 +366,6 @@ export interface Database {
   maintenance_plans: MaintenancePlansTable;
   maintenance_orders: MaintenanceOrdersTable;
   calibrations: CalibrationsTable;
+  labour_bookings: LabourBookingsTable;
+  record_signoffs: RecordSignoffsTable;
 }
