@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildQualityPlant, startedOrder } from '../../../../test/support/quality-plant.js';
 import { snapshot } from '../../../../test/support/plant.js';
 import { describeStores } from '../../../../test/support/stores.js';
+import type { Role } from '../../../platform/auth/roles.js';
 import { startTestTakt, type TestTakt } from '../../../../test/support/takt.js';
 
 /** OUT_OF_SPEC on completion: an operation with an undecided out-of-specification finding cannot pass its output on. */
@@ -13,7 +14,7 @@ describeStores('completing an operation with an undecided out-of-spec result', (
   });
   afterAll(() => t.close());
 
-  const as = (role: string, method: string, url: string, body: unknown = {}) => t.call(method, url, { body, as: role });
+  const as = (role: Role, method: string, url: string, body: unknown = {}) => t.call(method, url, { body, as: role });
 
   it('is refused with OUT_OF_SPEC naming the nonconformance until quality decides, even when the order is not held', async () => {
     const op = await startedOrder(t, 'WO-OOS1', 'SHAFT', 10);
