@@ -26,6 +26,8 @@ export interface TaktConfig {
   readonly logLevel: LogLevel;
   /** Load the demo plant on the first start of an empty store. */
   readonly demo: boolean;
+  /** TAKT_METRICS_TOKEN: a static bearer token a Prometheus scraper may read /metrics with (unset: only sign-in tokens). */
+  readonly metricsToken: string | undefined;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -103,5 +105,6 @@ export function resolveConfig(flags: ConfigFlags, env: Env = process.env, cwd: s
     adminPassword: adminPassword !== undefined && adminPassword !== '' ? adminPassword : undefined,
     logLevel: parseLogLevel(env.TAKT_LOG_LEVEL),
     demo: flags.demo ?? true,
+    metricsToken: env.TAKT_METRICS_TOKEN !== undefined && env.TAKT_METRICS_TOKEN !== '' ? env.TAKT_METRICS_TOKEN : undefined,
   };
 }

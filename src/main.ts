@@ -1,21 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import { TokenService } from './platform/auth/token.service.js';
 import { CommandRunner } from './platform/commands/command-runner.js';
-import type { CommandMetrics } from './platform/commands/command-metrics.js';
 import { EventBus } from './platform/events/event-bus.js';
 import { buildApp } from './platform/http/app.js';
 import { ensureJournalHead } from './platform/journal/journal.repository.js';
 import { openStore, type Store, type StoreConfig } from './platform/store/database.js';
 import { migrateToLatest } from './platform/store/migrator.js';
+import { registerMetricsRoute, TaktMetrics } from './platform/observability/index.js';
 import { actorResolver, bootstrapAdmin, registerAuthRoutes, registerEventStream, registerJournalRoutes } from './modules/compliance/index.js';
-import { registerIntegrationRoutes, startOutboxDispatcher, type IntegrationOptions } from './modules/integration/index.js';
+import { registerIntegrationRoutes, registerOutboxMetrics, startOutboxDispatcher, type IntegrationOptions } from './modules/integration/index.js';
 import { registerModules } from './routes.js';
 
 export interface TaktOptions {
   readonly store: StoreConfig;
   readonly adminPassword?: string | undefined;
   readonly logger?: boolean | { level: string };
-  readonly metrics?: CommandMetrics;
+  /** Where this instance counts (a new registry by default); modules register their own counters in it. */
+  readonly metrics?: TaktMetrics;
+  /** A static bearer token that may read /metrics (TAKT_METRICS_TOKEN); sign-in tokens of admin/integration may too. */
+  readonly metricsToken?: string | undefined;
   /**
    * Group commit (default on for both stores; measured faster on each, see docs/benchmarks.md "Execution commands"):
    * see CommandRunner.
@@ -32,6 +35,8 @@ export interface Takt {
   readonly bus: EventBus;
   readonly app: FastifyInstance;
   readonly tokens: TokenService;
+  /** The Prometheus metrics of this instance (GET /metrics); `metrics.counter()` registers a module's counter. */
+  readonly metrics: TaktMetrics;
   /** Set when this start created the first administrator. */
   readonly bootstrap: { password: string; generated: boolean } | null;
   close(): Promise<void>;
@@ -45,20 +50,26 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     await migrateToLatest(store);
     await ensureJournalHead(store.db);
     const bus = new EventBus();
-    const runner = new CommandRunner(store, bus, { ...(options.metrics ? { metrics: options.metrics } : {}), groupCommit: options.groupCommit ?? true });
+    const metrics = options.metrics ?? new TaktMetrics();
+    const runner = new CommandRunner(store, bus, { metrics, groupCommit: options.groupCommit ?? true });
     const tokens = await TokenService.open(store.db);
-    const app = await buildApp({ tokens, resolveActor: actorResolver(store), logger: options.logger ?? false, ready: () => ready });
+    const app = await buildApp({
+      tokens, resolveActor: actorResolver(store), logger: options.logger ?? false, ready: () => ready,
+      observeRequest: (method, route, status, ms) => metrics.observeRequest(method, route, status, ms),
+    });
+    registerMetricsRoute(app, metrics, { token: options.metricsToken });
+    registerOutboxMetrics(metrics, store);
     registerAuthRoutes(app, runner, tokens);
     registerJournalRoutes(app, store);
     registerEventStream(app, store, bus);
-    registerModules({ app, runner, store, bus });
+    registerModules({ app, runner, store, bus, metrics });
     registerIntegrationRoutes(app, runner, store, options.integration);
     await app.ready();
     const bootstrap = await bootstrapAdmin(store, runner, options.adminPassword);
     const outbox = startOutboxDispatcher(store, bus, { logger: app.log, ...options.integration });
     ready = true;
     return {
-      store, runner, bus, app, tokens, bootstrap,
+      store, runner, bus, app, tokens, metrics, bootstrap,
       close: async () => {
         await outbox.stop();
         await app.close();

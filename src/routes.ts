@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CommandRunner } from './platform/commands/command-runner.js';
 import type { EventBus } from './platform/events/event-bus.js';
 import type { Store } from './platform/store/database.js';
+import type { TaktMetrics } from './platform/observability/index.js';
 import { registerEquipmentRoutes } from './modules/equipment/index.js';
 import { registerGenealogyRoutes, registerLotRoutes } from './modules/inventory/index.js';
 import { registerLabourRoutes, registerOperationRoutes, registerWorkOrderRoutes } from './modules/production/index.js';
@@ -15,6 +16,8 @@ export interface ModuleDeps {
   readonly runner: CommandRunner;
   readonly store: Store;
   readonly bus: EventBus;
+  /** Where a module registers its own counters (`metrics.counter(...)`), exposed on GET /metrics. */
+  readonly metrics: TaktMetrics;
 }
 
 /** Registers every module's routes (each module exposes its own register function through its index.ts). */

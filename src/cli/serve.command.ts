@@ -44,7 +44,8 @@ export async function loadDemo(takt: Takt, logger: Logger): Promise<void> {
  */
 export async function serve(config: TaktConfig): Promise<void> {
   const { logger, serverLogger } = createLogger(config.logLevel);
-  const takt = await createTakt({ store: config.store, adminPassword: config.adminPassword, logger: serverLogger });
+  const takt = await createTakt({ store: config.store, adminPassword: config.adminPassword, logger: serverLogger, metricsToken: config.metricsToken });
+  takt.metrics.collectProcessMetrics();
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) {

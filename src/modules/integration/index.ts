@@ -5,6 +5,7 @@
 export { registerIntegrationRoutes } from './integration.routes.js';
 export { resolveIntegrationOptions, OUTBOX_DIR_ENV, MQTT_URL_ENV, type IntegrationOptions } from './integration.options.js';
 export { startOutboxDispatcher } from './outbox/outbox.starter.js';
+export { registerOutboxMetrics } from './outbox/outbox.metrics.js';
 export { OutboxDispatcher, type OutboxLogger, type RoundResult } from './outbox/outbox.dispatcher.js';
 export { resolveOutboxOptions, retryDelay, type OutboxOptions } from './outbox/outbox.options.js';
 export { webhookSignature, SIGNATURE_HEADER, MESSAGE_ID_HEADER, EVENT_HEADER } from './outbox/webhook.transport.js';

@@ -6,6 +6,7 @@ import type { Actor, Role } from '../auth/roles.js';
 import type { TokenService } from '../auth/token.service.js';
 import { statusOf } from '../errors/violation-codes.js';
 import { Refusal, violation, type Violation } from '../errors/violation.js';
+import { REQUEST_ID_HEADER, requestIdOf } from '../observability/request-id.js';
 import { problem, sendProblem } from './problem.js';
 
 export interface AppOptions {
@@ -15,6 +16,8 @@ export interface AppOptions {
   readonly logger?: boolean | { level: string };
   readonly bodyLimit?: number;
   readonly ready: () => boolean;
+  /** Called once per answered request with the matched route pattern ('unmatched' when none) and its duration. */
+  readonly observeRequest?: (method: string, route: string, status: number, ms: number) => void;
 }
 
 /** The base path of the public API: every route below it needs a token unless it is marked public. */
@@ -79,7 +82,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    requestIdHeader: 'x-request-id',
+    // Our own id logic: the caller's X-Request-Id only when well formed, echoed in the answer (onSend below).
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     // Errors the router raises before any route runs (a malformed or over-long path segment) answered like every
     // other refusal: problem+json naming the path, instead of Fastify's own JSON shape.
     frameworkErrors: (error, _req, reply) => {
@@ -87,7 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         const text = error.code === 'FST_ERR_BAD_URL' ? 'the path is not a valid URL' : 'a path segment is longer than 100 characters';
         return sendProblem(reply, problem(400, text, [violation('INVALID_FIELD', text, { field: 'path' })]));
       }
-      return sendProblem(reply, problem(500, 'internal error; the request id is in the logs', undefined));
+      return sendProblem(reply, problem(500, 'internal error; look up its requestId in the logs', undefined));
     },
   });
   const routes: RouteEntry[] = [];
@@ -130,26 +135,38 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header(REQUEST_ID_HEADER, req.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'no-referrer');
     return payload;
   });
 
+  const observeRequest = options.observeRequest;
+  if (observeRequest) {
+    app.addHook('onResponse', async (req, reply) => {
+      observeRequest(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime);
+    });
+  }
+
   app.addHook('onRequest', async (req, reply) => {
-    // The matched route decides, not req.url: a percent-encoded path (/api/%761/...) reaches the same route.
-    if (!isApiUrl(req.routeOptions.url) || req.routeOptions.config.public) return;
+    // The matched route decides, not req.url: a percent-encoded path (/api/%761/...) reaches the same route. A route
+    // outside the API is protected too when it names roles (/metrics).
+    const config = req.routeOptions.config;
+    if (config.public || !(isApiUrl(req.routeOptions.url) || Array.isArray(config.roles))) return;
     const header = req.headers.authorization;
-    const fromQuery = req.routeOptions.config.tokenInQuery ? (req.query as { access_token?: string } | undefined)?.access_token : undefined;
+    const fromQuery = config.tokenInQuery ? (req.query as { access_token?: string } | undefined)?.access_token : undefined;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : fromQuery;
+    // A static token the route accepts besides sign-in tokens (a metrics scraper's): no actor, nothing else allowed.
+    if (token && config.acceptsToken?.(token)) return;
     const claims = token ? await options.tokens.check(token) : null;
     const actor = claims ? await options.resolveActor(claims.username, claims.epoch) : null;
     if (!actor) {
       return sendProblem(reply, problem(401, 'a valid bearer token is required', [violation('UNAUTHENTICATED', 'sign in: POST /api/v1/auth/login')]));
     }
     req.actor = actor;
-    const roles = req.routeOptions.config.roles;
+    const roles = config.roles;
     if (roles && !actor.roles.includes('admin') && !actor.roles.some((r) => roles.includes(r))) {
       return sendProblem(reply, problem(403, `this needs one of the roles: ${roles.join(', ')}`, [violation('FORBIDDEN', `role ${actor.roles.join(', ')} may not do this`)]));
     }
@@ -180,7 +197,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return sendProblem(reply, problem(status, error.message, status === 400 ? [violation('INVALID_FIELD', error.message, field ? { field } : {})] : undefined));
     }
     req.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, problem(500, 'internal error; the request id is in the logs', undefined));
+    return sendProblem(reply, problem(500, 'internal error; look up its requestId in the logs', undefined));
   });
   return app;
 }

@@ -21,6 +21,8 @@ export interface Problem {
   status: number;
   detail: string;
   violations?: { code: string; message: string; field?: string; details?: Readonly<Record<string, unknown>> }[];
+  /** On a 5xx: the id of the request, to find its log lines. */
+  requestId?: string;
 }
 
 export function problem(status: number, detail: string, violations?: readonly Violation[]): Problem {
@@ -33,6 +35,8 @@ export function problem(status: number, detail: string, violations?: readonly Vi
   };
 }
 
+/** Sends the problem; a 5xx carries the request id, so an operator can find the lines logged for it. */
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
-  return reply.code(p.status).type('application/problem+json').send(p);
+  const body = p.status >= 500 ? { ...p, requestId: reply.request.id } : p;
+  return reply.code(p.status).type('application/problem+json').send(body);
 }

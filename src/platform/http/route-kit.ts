@@ -15,6 +15,8 @@ declare module 'fastify' {
     public?: boolean;
     /** The bearer token may come as ?access_token= (Server-Sent Events from a browser). */
     tokenInQuery?: boolean;
+    /** A static bearer token the route takes besides sign-in tokens (the metrics scraper's); no actor is set then. */
+    acceptsToken?: (token: string) => boolean;
   }
 }
 

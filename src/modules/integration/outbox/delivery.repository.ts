@@ -170,3 +170,13 @@ export async function deliveryCounts(db: Kysely<Database>, subscriptionId: strin
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+/** How many deliveries of every subscription are in each status (the outbox backlog is the `pending` count). */
+export async function deliveryBacklog(db: Kysely<Database>): Promise<Record<string, number>> {
+  const rows = await integrationDb(db)
+    .selectFrom('integration_deliveries')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
