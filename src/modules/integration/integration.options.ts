@@ -1,6 +1,7 @@
 import { schemasFromEnvironment, type B2mmlSchemas } from './b2mml/index.js';
 import type { OutboxLogger } from './outbox/outbox.dispatcher.js';
 import type { OutboxOptions } from './outbox/outbox.options.js';
+import { parseWebhookHosts, WEBHOOK_HOSTS_ENV, type WebhookHosts } from './outbox/webhook-hosts.policy.js';
 
 /** What the integration module needs from the composition root; absent fields come from the environment. */
 export interface IntegrationOptions {
@@ -10,6 +11,8 @@ export interface IntegrationOptions {
   readonly folderBase?: string | null;
   /** The broker of MQTT subscriptions that name only a topic (default TAKT_MQTT_URL). */
   readonly mqttUrl?: string | null;
+  /** The hosts webhook subscriptions may target (default TAKT_WEBHOOK_HOSTS; null: any host but link-local ones). */
+  readonly webhookHosts?: WebhookHosts;
   readonly outbox?: OutboxOptions;
   readonly logger?: OutboxLogger;
 }
@@ -21,6 +24,7 @@ export interface ResolvedIntegrationOptions {
   readonly schemas: B2mmlSchemas | null;
   readonly folderBase: string | null;
   readonly mqttUrl: string | null;
+  readonly webhookHosts: WebhookHosts;
   readonly outbox: OutboxOptions;
   readonly logger?: OutboxLogger;
 }
@@ -35,6 +39,7 @@ export function resolveIntegrationOptions(o: IntegrationOptions = {}, env: NodeJ
     schemas: o.schemas !== undefined ? o.schemas : schemasFromEnvironment(env),
     folderBase: o.folderBase !== undefined ? o.folderBase : fromEnv(env, OUTBOX_DIR_ENV),
     mqttUrl: o.mqttUrl !== undefined ? o.mqttUrl : fromEnv(env, MQTT_URL_ENV),
+    webhookHosts: o.webhookHosts !== undefined ? o.webhookHosts : parseWebhookHosts(env[WEBHOOK_HOSTS_ENV]),
     outbox: o.outbox ?? {},
     ...(o.logger ? { logger: o.logger } : {}),
   };

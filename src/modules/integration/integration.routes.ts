@@ -13,6 +13,6 @@ import { registerSubscriptionRoutes } from './outbox/subscriptions.routes.js';
 export function registerIntegrationRoutes(app: FastifyInstance, runner: CommandRunner, store: Store, options: IntegrationOptions = {}): void {
   const resolved = resolveIntegrationOptions(options);
   registerB2mmlRoutes(app, runner, { schemas: resolved.schemas });
-  registerSubscriptionRoutes(app, runner, store, { folderBase: resolved.folderBase, mqttUrl: resolved.mqttUrl });
+  registerSubscriptionRoutes(app, runner, store, { folderBase: resolved.folderBase, mqttUrl: resolved.mqttUrl, webhookHosts: resolved.webhookHosts });
   registerPerformanceRoutes(app, store);
 }

@@ -2,11 +2,14 @@ import { violation, type Violation } from '../../../platform/errors/violation.js
 import { resolveFolderTarget } from './folder-target.guard.js';
 import { parseMqttTarget } from './mqtt-target.parser.js';
 import type { SubscriptionKind } from './subscription.types.js';
+import { webhookHostRefusal, type WebhookHosts } from './webhook-hosts.policy.js';
 
-/** Where subscriptions may deliver: the folder drops' base and the default MQTT broker. */
+/** Where subscriptions may deliver: the folder drops' base, the default MQTT broker and the webhook hosts. */
 export interface TargetPolicy {
   readonly folderBase: string | null;
   readonly mqttUrl: string | null;
+  /** The webhook allow-list (see webhook-hosts.policy.ts); null or absent: any host but link-local ones. */
+  readonly webhookHosts?: WebhookHosts;
 }
 
 export type TargetCheck = { readonly ok: true; readonly target: string } | { readonly ok: false; readonly violations: Violation[] };
@@ -28,6 +31,8 @@ export function checkTarget(kind: SubscriptionKind, target: string, policy: Targ
         return refuse('a webhook target must be an absolute http:// or https:// URL');
       }
       if (url.protocol !== 'http:' && url.protocol !== 'https:') return refuse(`a webhook target must use http or https, not ${url.protocol.replace(':', '')}`);
+      const hostRefusal = webhookHostRefusal(url, policy.webhookHosts ?? null);
+      if (hostRefusal !== null) return refuse(hostRefusal);
       return { ok: true, target: url.toString() };
     }
     case 'folder': {

@@ -57,6 +57,7 @@ describeStores('/integration/subscriptions', (dialect) => {
       ['an event type that is none', { kind: 'webhook', target: 'https://e.x/h', events: ['DROP TABLE'] }, 'events[0]'],
       ['no events', { kind: 'webhook', target: 'https://e.x/h', events: [] }, 'events'],
       ['an unknown format', { kind: 'webhook', target: 'https://e.x/h', events: ['*'], format: 'csv' }, 'format'],
+      ['a webhook to the cloud metadata address', { kind: 'webhook', target: 'http://169.254.169.254/latest/meta-data/', events: ['*'] }, 'target'],
     ];
     it.each(cases)('%s', async (_what, body, field) => {
       const r = await subscribe(body);
@@ -83,5 +84,26 @@ describeStores('/integration/subscriptions', (dialect) => {
   it('answers 404 for a delivery that does not exist, to reading it and to redelivering it', async () => {
     expect((await t.call('GET', '/api/v1/integration/deliveries/sub-000000000000-1', { as: 'integration' })).status).toBe(404);
     expect((await t.call('POST', '/api/v1/integration/deliveries/sub-000000000000-1/redeliver', { as: 'integration', body: {} })).status).toBe(404);
+  });
+});
+
+describeStores('/integration/subscriptions with a webhook allow-list', (dialect) => {
+  let t: IntegrationTakt & { release(): Promise<void> };
+  beforeAll(async () => {
+    t = await startIntegrationTakt(dialect, { schemas: null, folderBase: null, mqttUrl: null, webhookHosts: ['erp.example.com', '*.plant.example'], outbox: { pollMs: 60_000 } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await t.release();
+  });
+
+  it('takes a listed host and refuses any other with 400 on target, writing nothing', async () => {
+    const subscribe = (target: string) => t.call('POST', '/api/v1/integration/subscriptions', { as: 'integration', body: { kind: 'webhook', target, events: ['*'] } });
+    expect((await subscribe('https://erp.example.com/takt')).status).toBe(201);
+    expect((await subscribe('https://mes.plant.example/takt')).status).toBe(201);
+    const refused = await subscribe('http://127.0.0.1:5432/');
+    expect(refused.status).toBe(400);
+    expect(refused.body.violations).toEqual([expect.objectContaining({ code: 'INVALID_FIELD', field: 'target', message: expect.stringContaining('allow-list') })]);
+    expect((await t.call('GET', '/api/v1/integration/subscriptions', { as: 'integration' })).body.items).toHaveLength(2);
   });
 });
