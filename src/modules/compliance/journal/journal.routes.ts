@@ -4,6 +4,7 @@ import { ANY_ROLE, queryRoute } from '../../../platform/http/route-kit.js';
 import { iso, isoTime } from '../../../platform/http/time.js';
 import { readJournal, verifyJournal, type JournalEvent } from '../../../platform/journal/journal.repository.js';
 import type { Store } from '../../../platform/store/database.js';
+import { registerJournalExport } from './journal-export.routes.js';
 
 const journalQuery = z.strictObject({
   after: z.coerce.number().int().min(0).optional(),
@@ -24,6 +25,7 @@ const AUDITORS = ['supervisor', 'quality', 'engineer'] as const;
 
 /** GET /journal and GET /journal/verify. */
 export function registerJournalRoutes(app: FastifyInstance, store: Store): void {
+  registerJournalExport(app, store);
   queryRoute(app, {
     url: '/api/v1/journal', roles: [...AUDITORS, 'operator'], summary: 'Read the audit journal in order', tags: ['journal'],
     querystring: journalQuery,

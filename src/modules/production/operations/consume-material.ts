@@ -44,7 +44,10 @@ export const consumeMaterial = command('operation.consume', async (ctx, cmd: Con
   await addEdges(ctx.tx, outputs.map((o) => ({ from: lot.id, to: o.lotId, quantity: cmd.quantity, workOrderId: c.order.id, kind: 'consume' as const })), ctx.now);
   ctx.record({
     action: 'lot.consumed', entity: 'lot', entityId: lot.id,
-    data: { operationId: c.op.id, workOrderId: c.order.id, materialId: lot.materialId, quantity: cmd.quantity, changes: { quantity: { before: lot.quantity, after: remaining } } },
+    data: {
+      operationId: c.op.id, workOrderId: c.order.id, materialId: lot.materialId, quantity: cmd.quantity,
+      changes: { quantity: { before: lot.quantity, after: remaining }, ...(remaining < QUANTITY_EPSILON ? { status: { before: 'released', after: 'consumed' } } : {}) },
+    },
   });
   return { operationId: c.op.id, lotId: lot.id, materialId: lot.materialId, quantity: cmd.quantity, lotRemaining: remaining, consumedAtOperation: consumedSoFar + cmd.quantity };
 });

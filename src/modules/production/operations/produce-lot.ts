@@ -48,6 +48,11 @@ export const produceLot = command('operation.produce', async (ctx, cmd: ProduceL
     const inputs = await consumedLotsOf(ctx.tx, c.order.id);
     await addEdges(ctx.tx, inputs.map((i) => ({ from: i.lotId, to: lot.id, quantity: i.quantity, workOrderId: c.order.id, kind: 'consume' as const })), ctx.now);
   }
-  ctx.record({ action: 'lot.produced', entity: 'lot', entityId: lot.id, data: { operationId: c.op.id, workOrderId: c.order.id, materialId: lot.materialId, quantity: cmd.quantity, status: lot.status, total: lot.quantity } });
+  ctx.record({
+    action: 'lot.produced', entity: 'lot', entityId: lot.id, data: {
+      operationId: c.op.id, workOrderId: c.order.id, materialId: lot.materialId, quantity: cmd.quantity, status: lot.status, total: lot.quantity,
+      changes: { quantity: { before: existing?.quantity ?? null, after: lot.quantity } },
+    },
+  });
   return { operationId: c.op.id, lot, producedTotal: producedSoFar + cmd.quantity };
 });
