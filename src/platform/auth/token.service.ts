@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, webcrypto } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
@@ -10,10 +10,20 @@ export interface TokenClaims {
   readonly jti: string;
 }
 
-/** Issues and checks bearer tokens (HS256 JWT). The key lives in the store, so every node and restart agrees. */
+/** How many verified tokens are remembered (the oldest is forgotten first); a forgotten token is verified again. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
+/**
+ * Issues and checks bearer tokens (HS256 JWT). The key lives in the store, so every node and restart agrees.
+ * The key is imported once (jose re-imported a raw key on every check), and a token whose signature was verified
+ * is remembered by its exact text until it expires: the same string carries the same signature, so a later check of
+ * it needs only the expiry. Revocation is not decided here but on every request by the person's token epoch.
+ */
 export class TokenService {
+  private readonly verified = new Map<string, { readonly claims: TokenClaims; readonly expSec: number }>();
+
   private constructor(
-    private readonly key: Uint8Array,
+    private readonly key: CryptoKey,
     private readonly ttlMs: number,
   ) {}
 
@@ -24,7 +34,9 @@ export class TokenService {
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();
     const row = await db.selectFrom('settings').select('value').where('key', '=', 'token_key').executeTakeFirstOrThrow();
-    return new TokenService(new Uint8Array(Buffer.from(row.value, 'base64')), ttlMs);
+    const raw = new Uint8Array(Buffer.from(row.value, 'base64'));
+    const key = await webcrypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    return new TokenService(key, ttlMs);
   }
 
   async issue(username: string, epoch: number, now = Date.now()): Promise<{ token: string; expiresAt: number }> {
@@ -40,13 +52,31 @@ export class TokenService {
   }
 
   /** The claims of a valid, unexpired token; null for anything else. */
-  async check(token: string): Promise<TokenClaims | null> {
+  async check(token: string, now = Date.now()): Promise<TokenClaims | null> {
+    // jose's rule: a token is expired once the current second reaches `exp`.
+    const nowSec = Math.floor(now / 1000);
+    const known = this.verified.get(token);
+    if (known) {
+      if (nowSec < known.expSec) return known.claims;
+      this.verified.delete(token);
+      return null;
+    }
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], currentDate: new Date(now) });
       if (typeof payload.sub !== 'string' || typeof payload.ep !== 'number' || typeof payload.jti !== 'string') return null;
-      return { username: payload.sub, epoch: payload.ep, jti: payload.jti };
+      const claims: TokenClaims = { username: payload.sub, epoch: payload.ep, jti: payload.jti };
+      if (typeof payload.exp === 'number') this.remember(token, claims, payload.exp);
+      return claims;
     } catch {
       return null;
     }
+  }
+
+  private remember(token: string, claims: TokenClaims, expSec: number): void {
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) this.verified.delete(oldest.value);
+    }
+    this.verified.set(token, { claims, expSec });
   }
 }

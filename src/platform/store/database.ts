@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type DatabaseIntrospector, type DatabaseMetadata, type SchemaMetadata, type TableMetadata } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type DatabaseIntrospector, type DatabaseMetadata, type SchemaMetadata, type TableMetadata } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -56,6 +56,39 @@ class OwnSchemaPostgresDialect extends PostgresDialect {
   }
 }
 
+/** How many prepared SQLite statements are kept, by SQL text (least recently used forgotten first). */
+const STATEMENT_CACHE_SIZE = 512;
+
+/**
+ * The database as Kysely's SQLite driver sees it, with its prepared statements kept by SQL text: the driver
+ * prepares every query anew, which cost as much CPU as running it. A statement still iterating (a streamed query)
+ * is busy and cannot be shared, so that caller gets a fresh one. SQLite re-prepares a kept statement by itself when
+ * the schema changed since.
+ */
+export function cachingStatements(database: BetterSqlite3.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const kept = new Map<string, BetterSqlite3.Statement>();
+  return {
+    prepare(text: string) {
+      const hit = kept.get(text);
+      if (hit && !hit.busy) {
+        kept.delete(text);
+        kept.set(text, hit);
+        return hit;
+      }
+      const statement = database.prepare(text);
+      if (!hit) {
+        if (kept.size >= size) kept.delete(kept.keys().next().value as string);
+        kept.set(text, statement);
+      }
+      return statement;
+    },
+    close() {
+      kept.clear();
+      database.close();
+    },
+  };
+}
+
 /**
  * Opens a store. SQLite: the file (and its folder) is created, WAL journal with synchronous=FULL so an
  * acknowledged commit survives a power cut. PostgreSQL: a pool, optionally pinned to one schema.
@@ -68,7 +101,7 @@ export function openStore(config: StoreConfig): Store {
     database.pragma('synchronous = FULL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({
