@@ -9,7 +9,7 @@ import { problem, sendProblem } from '../../../platform/http/problem.js';
 import { actorOf, ANY_ROLE } from '../../../platform/http/route-kit.js';
 import { iso } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
-import { findPerson } from '../../resources/index.js';
+import { findPrincipal } from '../../resources/index.js';
 import { login } from './login.command.js';
 
 const loginBody = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
@@ -17,7 +17,7 @@ const loginBody = z.strictObject({ username: z.string().min(1).max(100), passwor
 /** The actor behind a token: the person exists, is active, not locked, and the token was not revoked. */
 export function actorResolver(store: Store): (username: string, epoch: number) => Promise<Actor | null> {
   return async (username, epoch) => {
-    const p = await findPerson(store.db, username);
+    const p = await findPrincipal(store.db, username);
     if (!p || !p.active || p.locked || p.tokenEpoch !== epoch) return null;
     return { username: p.id, name: p.name, roles: p.roles.filter(isRole) };
   };

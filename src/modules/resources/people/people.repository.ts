@@ -31,6 +31,21 @@ export async function findPerson(db: Db, id: string): Promise<(Person & { passwo
   };
 }
 
+/** The sign-in state of a person and their roles in one statement (asked on every authenticated request). */
+export async function findPrincipal(db: Db, id: string): Promise<Pick<Person, 'id' | 'name' | 'roles' | 'active' | 'locked' | 'tokenEpoch'> | undefined> {
+  const rows = await db
+    .selectFrom('people as p')
+    .leftJoin('person_roles as r', 'r.person_id', 'p.id')
+    .select(['p.id', 'p.name', 'p.active', 'p.locked', 'p.token_epoch', 'r.role'])
+    .where('p.id', '=', id)
+    .orderBy('r.role')
+    .execute();
+  const r = rows[0];
+  if (!r) return undefined;
+  const roles = rows.map((x) => x.role).filter((role): role is string => role !== null).filter(isRole);
+  return { id: r.id, name: r.name, roles, active: r.active === 1, locked: r.locked === 1, tokenEpoch: r.token_epoch };
+}
+
 export async function listPeople(db: Db): Promise<Person[]> {
   const rows = await db.selectFrom('people').select('id').orderBy('id').execute();
   const out: Person[] = [];
