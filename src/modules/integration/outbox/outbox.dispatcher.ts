@@ -47,6 +47,12 @@ export class OutboxDispatcher {
   private woken = false;
   private unsubscribe: (() => void) | null = null;
   private abort = new AbortController();
+  /**
+   * The last round found no subscription: then a committed event has nowhere to go, and the dispatcher does not
+   * read the store after every commit for it. Only a subscription or delivery event of this node wakes it; one made
+   * by another node is found at the next poll, as every event of another node is.
+   */
+  private noSubscriptions = false;
 
   constructor(
     private readonly store: Store,
@@ -60,7 +66,9 @@ export class OutboxDispatcher {
     if (!this.stopped) return;
     this.stopped = false;
     this.abort = new AbortController();
-    this.unsubscribe = this.bus.subscribe(() => this.wake());
+    this.unsubscribe = this.bus.subscribe((e) => {
+      if (!this.noSubscriptions || e.entity === 'subscription' || e.entity === 'delivery') this.wake();
+    });
     this.running = this.loop();
   }
 
@@ -99,6 +107,7 @@ export class OutboxDispatcher {
   }
 
   private async idleDelay(): Promise<number> {
+    if (this.noSubscriptions) return this.options.pollMs;
     try {
       const now = this.options.clock();
       const due = await nextDueAt(this.store.db, now);
@@ -124,7 +133,11 @@ export class OutboxDispatcher {
   /** One round: materialize every subscription's new events, then claim and send what is due. */
   async runOnce(): Promise<RoundResult> {
     let materialized = 0;
-    for (let subscription of await activeSubscriptions(this.store.db)) {
+    const subscriptions = await activeSubscriptions(this.store.db);
+    this.noSubscriptions = subscriptions.length === 0;
+    // Deliveries are sent only for subscriptions not deleted (dueDeliveries joins them): none, nothing to send.
+    if (this.noSubscriptions) return { materialized, attempted: 0, delivered: 0 };
+    for (let subscription of subscriptions) {
       for (let page = 0; page < PAGES_PER_ROUND && !this.stopped; page += 1) {
         const r = await materializePage(this.store, subscription, { pageSize: this.options.pageSize, now: this.options.clock() });
         materialized += Math.max(0, r.added);
