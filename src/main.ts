@@ -9,6 +9,7 @@ import { migrateToLatest } from './platform/store/migrator.js';
 import { registerMetricsRoute, TaktMetrics } from './platform/observability/index.js';
 import { actorResolver, bootstrapAdmin, registerAuthRoutes, registerEventStream, registerJournalRoutes } from './modules/compliance/index.js';
 import { registerIntegrationRoutes, registerOutboxMetrics, startOutboxDispatcher, type IntegrationOptions } from './modules/integration/index.js';
+import { createMachineIngest, registerMachineRoutes, type MachineIngest } from './modules/machines/index.js';
 import { registerModules } from './routes.js';
 
 export interface TaktOptions {
@@ -39,6 +40,8 @@ export interface Takt {
   readonly metrics: TaktMetrics;
   /** Set when this start created the first administrator. */
   readonly bootstrap: { password: string; generated: boolean } | null;
+  /** Machine data in: `machines.ingest(source, metrics)` from any transport (Sparkplug B, OPC UA, the simulator). */
+  readonly machines: MachineIngest;
   close(): Promise<void>;
 }
 
@@ -64,13 +67,16 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     registerEventStream(app, store, bus);
     registerModules({ app, runner, store, bus, metrics });
     registerIntegrationRoutes(app, runner, store, options.integration);
+    const machines = createMachineIngest(runner, bus, { logger: app.log });
+    registerMachineRoutes(app, runner, store, () => ({ ingest: machines.counters() }));
     await app.ready();
     const bootstrap = await bootstrapAdmin(store, runner, options.adminPassword);
     const outbox = startOutboxDispatcher(store, bus, { logger: app.log, ...options.integration });
     ready = true;
     return {
-      store, runner, bus, app, tokens, metrics, bootstrap,
+      store, runner, bus, app, tokens, metrics, bootstrap, machines,
       close: async () => {
+        await machines.close();
         await outbox.stop();
         await app.close();
         await store.close();

@@ -12,3 +12,6 @@ export { dispositionNonconformance, type DispositionNonconformance } from './non
 export { findNonconformance, listNonconformances, type Nonconformance, type Decision } from './nonconformances/nonconformance.repository.js';
 export { analyze, validateSpcInput } from './domain/spc/index.js';
 export { samplingPlan, validateSamplingPlanRequest } from './domain/sampling/index.js';
+export { characteristicExists } from './spc/known-characteristic.js';
+export { findLimits, type ControlLimits } from './spc/control-limits.repository.js';
+export { rulesCompletedAt, RULE_WINDOW, type SpcRule } from './domain/spc/index.js';

@@ -7,6 +7,7 @@ import { equipment } from './migrations/20261126-0004-equipment.js';
 import { integration } from './migrations/20261126-0005-integration.js';
 import { quality } from './migrations/20261126-0006-quality.js';
 import { records } from './migrations/20261126-0008-records.js';
+import { machines } from './migrations/20261126-0009-machines.js';
 
 /** A migration that knows which dialect it runs on (column types for generated keys differ). */
 export type TaktMigration = (dialect: Dialect) => Migration;
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, TaktMigration> = {
   '20261126-0005-integration': integration,
   '20261126-0006-quality': quality,
   '20261126-0008-records': records,
+  '20261126-0009-machines': machines,
 };
 
 /** Runs every pending migration; throws with the failing migration's name when one fails. */

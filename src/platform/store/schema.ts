@@ -368,4 +368,36 @@ export interface Database {
   calibrations: CalibrationsTable;
   labour_bookings: LabourBookingsTable;
   record_signoffs: RecordSignoffsTable;
+  machine_mappings: MachineMappingsTable;
+  machine_series: MachineSeriesTable;
+  process_history: ProcessHistoryTable;
+}
+
+export interface MachineMappingsTable {
+  id: string;
+  protocol: string;
+  node: string;
+  device: string;
+  equipment_id: string;
+  metrics: string;
+  updated_at: number;
+  updated_by: string;
+}
+
+export interface MachineSeriesTable {
+  id: Generated<number>;
+  protocol: string;
+  node: string;
+  device: string;
+  metric: string;
+  equipment_id: string | null;
+  first_seen_at: number;
+}
+
+export interface ProcessHistoryTable {
+  series_id: number;
+  ts: number;
+  value: number | null;
+  text_value: string | null;
+  flags: number;
 }

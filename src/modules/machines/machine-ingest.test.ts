@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildQualityPlant } from '../../../test/support/quality-plant.js';
+import { describeStores } from '../../../test/support/stores.js';
+import { startTestTakt, type TestTakt } from '../../../test/support/takt.js';
+import type { MachineSource } from './index.js';
+
+const SPINDLE: MachineSource = { protocol: 'sparkplug', node: 'G1/Press04', device: 'Spindle' };
+const MAPPING = {
+  equipmentId: 'MIX-1', node: 'G1/Press04', device: 'Spindle',
+  metrics: [
+    { metric: 'State', role: 'state' },
+    { metric: 'Total', role: 'count_total' },
+    { metric: 'Rejects', role: 'count_reject' },
+    { metric: 'Bore', role: 'process_value', characteristic: 'BORE' },
+    { metric: 'Fault', role: 'alarm' },
+  ],
+};
+
+describeStores('machine data: mappings and the ingest pipeline', (dialect) => {
+  let t: TestTakt;
+  const T0 = Date.now() - 60_000;
+  const at = (s: number) => T0 + s * 1000;
+  const current = async () => (await t.call('GET', `/api/v1/equipment/MIX-1/states?from=${new Date(T0 - 1000).toISOString()}&to=${new Date().toISOString()}`)).body.current;
+  const counts = async () => t.takt.store.db.selectFrom('equipment_counts').select(['total', 'reject', 'source']).where('equipment_id', '=', 'MIX-1').orderBy('at').execute();
+
+  beforeAll(async () => {
+    t = await startTestTakt(dialect);
+    await buildQualityPlant(t);
+    await t.call('PUT', '/api/v1/quality/characteristics/BORE/limits', { body: { center: 5, sigma: 0.01, chart: 'i-mr' }, as: 'quality' });
+  });
+  afterAll(async () => t?.close());
+
+  it('refuses a mapping to unknown equipment or an unknown characteristic, naming each field, and writes nothing', async () => {
+    const r = await t.call('PUT', '/api/v1/machines/mappings/M1', {
+      body: { ...MAPPING, equipmentId: 'NOPE', metrics: [...MAPPING.metrics, { metric: 'Temp', role: 'process_value', characteristic: 'NOPE' }, { metric: 'S2', role: 'state' }] },
+      as: 'engineer',
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.violations.map((v: { field: string }) => v.field).sort()).toEqual(['equipmentId', 'metrics[5].characteristic', 'metrics[6].role']);
+    expect((await t.call('GET', '/api/v1/machines/mappings')).body.items).toEqual([]);
+    const operator = await t.call('PUT', '/api/v1/machines/mappings/M1', { body: MAPPING, as: 'operator' });
+    expect(operator.status).toBe(403);
+  });
+
+  it('turns mapped values into state changes, counts from counter deltas and history; keeps unmapped ones listed', async () => {
+    const put = await t.call('PUT', '/api/v1/machines/mappings/M1', { body: MAPPING, as: 'engineer' });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const m = t.takt.machines;
+    m.ingest(SPINDLE, [
+      { name: 'State', value: 6, timestamp: at(0) }, // PackML Execute
+      { name: 'Total', value: 1000, timestamp: at(0) }, // first reading: a baseline, no units
+      { name: 'Rejects', value: 10, timestamp: at(0) },
+      { name: 'Temp', value: 41.5, timestamp: at(0) },
+    ]);
+    m.ingest(SPINDLE, [{ name: 'State', value: 6, timestamp: at(1) }, { name: 'Total', value: 1050, timestamp: at(2) }, { name: 'Rejects', value: 12, timestamp: at(2) }]);
+    await m.flush();
+    expect(await current()).toMatchObject({ state: 'running', reason: null, from: new Date(at(0)).toISOString() });
+    expect(await counts()).toEqual([{ total: 50, reject: 2, source: 'machine' }]);
+
+    m.ingest(SPINDLE, [{ name: 'Total', value: 30, timestamp: at(3) }, { name: 'Fault', value: 'JAM', timestamp: at(4) }, { name: 'State', value: 11, timestamp: at(5) }]);
+    await m.flush();
+    expect((await counts()).at(-1)).toEqual({ total: 30, reject: 0, source: 'machine' }); // the counter was reset
+    expect(await current()).toMatchObject({ state: 'down', reason: 'JAM' }); // Held, with the active alarm as reason
+    expect(m.counters()).toMatchObject({ counterResets: 1, stateChanges: 2, dropped: expect.objectContaining({ 'batch-failed': 0 }) });
+
+    const unmapped = await t.call('GET', '/api/v1/machines/unmapped-metrics');
+    expect(unmapped.body.items).toEqual([expect.objectContaining({ node: 'G1/Press04', device: 'Spindle', metric: 'Temp', equipmentId: 'MIX-1', lastValue: 41.5 })]);
+    const journal = await t.call('GET', '/api/v1/journal?after=0&limit=1000');
+    const changes = journal.body.events.filter((e: { action: string; entityId: string }) => e.action === 'equipment.state-changed' && e.entityId === 'MIX-1');
+    expect(changes.map((e: { data: { state: string } }) => e.data.state)).toEqual(['running', 'down']);
+  });
+
+  it('downsamples the history by bucket and marks it stale when the source dies, its equipment offline', async () => {
+    const m = t.takt.machines;
+    m.ingest(SPINDLE, Array.from({ length: 20 }, (_, i) => ({ name: 'Bore', value: 5 + (i % 2 === 0 ? 0.001 : -0.001), timestamp: at(10 + i) })));
+    m.sourceOffline({ protocol: 'sparkplug', node: 'G1/Press04' }, at(40), { withDevices: true });
+    await m.flush();
+    const q = `from=${new Date(at(10)).toISOString()}&to=${new Date(at(50)).toISOString()}&buckets=4`;
+    const h = await t.call('GET', `/api/v1/equipment/MIX-1/history?metric=Bore&${q}`);
+    expect(h.status, JSON.stringify(h.body)).toBe(200);
+    expect(h.body.points.map((p: { count: number }) => p.count)).toEqual([10, 10]);
+    expect(h.body.points[0]).toMatchObject({ from: new Date(at(10)).toISOString(), to: new Date(at(20)).toISOString(), min: 4.999, max: 5.001 });
+    expect(h.body.points[0].avg).toBeCloseTo(5, 9);
+    expect(h.body.staleAt).toEqual([new Date(at(40)).toISOString()]);
+    expect(await current()).toMatchObject({ state: 'offline', from: new Date(at(40)).toISOString() });
+    const bad = await t.call('GET', `/api/v1/equipment/MIX-1/history?metric=Bore&from=${new Date(at(50)).toISOString()}&to=${new Date(at(10)).toISOString()}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.violations[0].field).toBe('to');
+  });
+
+  it('runs process values through the SPC rules and journals spc.violation once per rule a run starts breaking', async () => {
+    const m = t.takt.machines;
+    m.ingest(SPINDLE, [5.0, 5.001, 5.08, 5.09, 5.0].map((value, i) => ({ name: 'Bore', value, timestamp: at(45 + i) })));
+    await m.flush();
+    const journal = await t.call('GET', '/api/v1/journal?after=0&limit=1000');
+    const spc = journal.body.events.filter((e: { action: string }) => e.action === 'spc.violation');
+    expect(spc.map((e: { entityId: string; data: { rule: string; point: number; equipmentId: string } }) => [e.entityId, e.data.rule, e.data.point, e.data.equipmentId]))
+      .toEqual([['BORE', 'WE1', 5.08, 'MIX-1'], ['BORE', 'WE2', 5.09, 'MIX-1']]); // 5.09 extends WE1: not journaled again
+  });
+
+  it('counts values it cannot use instead of failing: unknown state values, bad counters, garbage metrics', async () => {
+    const m = t.takt.machines;
+    const before = m.counters().dropped;
+    m.ingest(SPINDLE, [
+      { name: 'State', value: 99, timestamp: at(55) },
+      { name: 'Total', value: -3, timestamp: at(55) },
+      { name: '', value: 1, timestamp: at(55) },
+      { name: 'Temp', value: 1, timestamp: Number.NaN },
+    ]);
+    await m.flush();
+    const after = m.counters().dropped;
+    expect(after['state-value-unmapped'] - before['state-value-unmapped']).toBe(1);
+    expect(after['invalid-counter'] - before['invalid-counter']).toBe(1);
+    expect(after['invalid-metric'] - before['invalid-metric']).toBe(2);
+    expect(after['batch-failed']).toBe(0);
+  });
+});
