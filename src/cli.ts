@@ -7,6 +7,7 @@ import { CliError } from './cli/cli-error.js';
 const serveCommands = () => import('./cli/serve.command.js');
 const storeCommands = () => import('./cli/store-commands.js');
 const integrationCommands = () => import('./modules/integration/index.js');
+const simulateCommand = () => import('./cli/simulate.command.js');
 
 /** Exit codes: 0 done; 1 the journal chain is broken; 2 the command could not run (bad input, no store, store down). */
 export const EXIT = { ok: 0, journalBroken: 1, failed: 2 } as const;
@@ -98,6 +99,20 @@ export function buildProgram(): Command {
       process.stdout.write(result.stdout);
       process.stderr.write(result.stderr);
       process.exitCode = result.exitCode;
+    });
+
+  program.command('simulate')
+    .description('play the demo plant\'s machines: Sparkplug B edge nodes on an MQTT broker, one machine on OPC UA')
+    .option('--seed <n>', 'the same seed plays the same plant (default 1)')
+    .option('--broker <url>', 'MQTT broker, e.g. mqtt://127.0.0.1:1883 (env TAKT_MQTT_URL)')
+    .option('--speed <x>', 'simulated seconds per real second (default 1)')
+    .option('--duration <s>', 'stop after this many real seconds (default: run until interrupted)')
+    .option('--opcua-port <port>', 'port of the OPC UA machine\'s server (default 4841)')
+    .option('--no-opcua', 'every machine on Sparkplug B, none on OPC UA')
+    .option('--data <dir>', 'folder whose pki/simulator holds the OPC UA certificates (env TAKT_DATA_DIR)')
+    .action(async (opts: import('./cli/simulate.command.js').SimulateFlags) => {
+      const { resolveSimulateOptions, simulate } = await simulateCommand();
+      await simulate(resolveSimulateOptions(opts));
     });
 
   const user = program.command('user').description('manage users');

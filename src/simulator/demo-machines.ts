@@ -5,6 +5,12 @@ import type { PlantCalendar } from './model/planned-stops.js';
 type ReasonCode = (typeof DOWNTIME_REASONS)[number]['code'];
 const reason = (code: ReasonCode): ReasonCode => code;
 
+/** The Sparkplug group of the demo plant's machines: its site. */
+export const DEMO_GROUP_ID = SITE.id;
+
+/** The demo machine that speaks OPC UA instead of Sparkplug B, as a mixed plant has some. */
+export const DEMO_OPCUA_MACHINE = 'CART-1';
+
 /** The demo plant's calendar: its site's zone and three shifts with their breaks. */
 export const DEMO_CALENDAR: PlantCalendar = {
   timeZone: SITE.timeZone,

@@ -41,6 +41,19 @@ describe('edge node simulator', () => {
     expect(ddata.metrics).toEqual([{ alias: 2n, timestamp: 1000, value: { kind: 'float', value: 2.5 } }]);
   });
 
+  it('sends several values of one metric in one DDATA, each at its own time, and births with the last', () => {
+    const sim = simulator();
+    sim.newSession();
+    sim.birth();
+    const ddata = decoded(sim.deviceDataPoints('D', [{ name: 'T', value: 2.5, timestamp: 10 }, { name: 'T', value: 3.5, timestamp: 20 }]).payload);
+    expect(ddata.metrics.map((m) => [m.alias, m.timestamp, m.value])).toEqual([
+      [2n, 10, { kind: 'float', value: 2.5 }],
+      [2n, 20, { kind: 'float', value: 3.5 }],
+    ]);
+    const dbirth = decoded(sim.birth()[1]?.payload ?? new Uint8Array());
+    expect(dbirth.metrics[0] && readMetricValue(dbirth.metrics[0])).toEqual({ ok: true, value: 3.5 });
+  });
+
   it('keeps bdSeq across rebirths and adds one per MQTT session, in the Will and the NBIRTH alike', () => {
     const sim = simulator();
     const will = sim.newSession();

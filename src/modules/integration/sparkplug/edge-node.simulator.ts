@@ -34,6 +34,13 @@ export interface OutboundMessage {
 
 export type MetricValues = Readonly<Record<string, MetricValue | null>>;
 
+/** One value of a metric at its own time: a DATA message may carry several values of one metric, oldest first. */
+export interface MetricPoint {
+  readonly name: string;
+  readonly value: MetricValue | null;
+  readonly timestamp: number;
+}
+
 interface SimMetricState extends SimulatedMetric {
   readonly alias: bigint;
   value: MetricValue | null;
@@ -53,6 +60,8 @@ export interface EdgeNodeSimulator {
   birth(): OutboundMessage[];
   nodeData(values: MetricValues): OutboundMessage;
   deviceData(deviceId: string, values: MetricValues): OutboundMessage;
+  /** A DDATA with every point at its own timestamp, in the order given; the last value of each metric is its current one. */
+  deviceDataPoints(deviceId: string, points: readonly MetricPoint[]): OutboundMessage;
   deviceDeath(deviceId: string): OutboundMessage;
   /** The NDEATH an edge node publishes itself before disconnecting on purpose. */
   nodeDeath(): OutboundMessage;
@@ -91,14 +100,15 @@ export function createEdgeNodeSimulator(options: EdgeNodeSimulatorOptions): Edge
   const bdSeqMetric = (): SparkplugMetric => typedMetric({ name: BD_SEQ_METRIC, datatype: 'Int64', value: BigInt(bdSeq), timestamp: now() });
   const birthMetric = (m: SimMetricState): SparkplugMetric =>
     typedMetric({ name: m.name, alias: useAliases ? m.alias : undefined, datatype: m.datatype, value: m.value, timestamp: now() });
-  const dataMetrics = (metrics: readonly SimMetricState[], values: MetricValues): SparkplugMetric[] =>
-    Object.entries(values).map(([name, value]) => {
+  const dataMetrics = (metrics: readonly SimMetricState[], points: readonly MetricPoint[]): SparkplugMetric[] =>
+    points.map(({ name, value, timestamp }) => {
       const m = metrics.find((candidate) => candidate.name === name);
       if (!m) throw new RangeError(`${name} is not a metric of this simulator`);
       m.value = value;
       const ref = useAliases ? { alias: m.alias } : { name: m.name };
-      return typedMetric({ ...ref, datatype: m.datatype, value, timestamp: now(), includeDatatype: false });
+      return typedMetric({ ...ref, datatype: m.datatype, value, timestamp, includeDatatype: false });
     });
+  const pointsNow = (values: MetricValues): MetricPoint[] => Object.entries(values).map(([name, value]) => ({ name, value, timestamp: now() }));
   const deviceMetrics = (deviceId: string): SimMetricState[] => {
     const metrics = devices.get(deviceId);
     if (!metrics) throw new RangeError(`${deviceId} is not a device of this simulator`);
@@ -124,8 +134,9 @@ export function createEdgeNodeSimulator(options: EdgeNodeSimulatorOptions): Edge
       return message(topic('NDEATH'), [bdSeqMetric()], false, 1);
     },
     birth,
-    nodeData: (values) => message(topic('NDATA'), dataMetrics(nodeMetrics, values), true),
-    deviceData: (deviceId, values) => message(topic('DDATA', deviceId), dataMetrics(deviceMetrics(deviceId), values), true),
+    nodeData: (values) => message(topic('NDATA'), dataMetrics(nodeMetrics, pointsNow(values)), true),
+    deviceData: (deviceId, values) => message(topic('DDATA', deviceId), dataMetrics(deviceMetrics(deviceId), pointsNow(values)), true),
+    deviceDataPoints: (deviceId, points) => message(topic('DDATA', deviceId), dataMetrics(deviceMetrics(deviceId), points), true),
     deviceDeath(deviceId) {
       deviceMetrics(deviceId);
       return message(topic('DDEATH', deviceId), [], true);

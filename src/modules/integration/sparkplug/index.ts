@@ -23,7 +23,7 @@ export type {
 export { REBIRTH_METRIC, rebirthCommand } from './rebirth.request.js';
 export { SPARKPLUG_SUBSCRIPTION, startSparkplugHost, type SparkplugHost, type SparkplugHostOptions } from './sparkplug-host.adapter.js';
 export {
-  createEdgeNodeSimulator, type EdgeNodeSimulator, type EdgeNodeSimulatorOptions, type MetricValues, type OutboundMessage,
+  createEdgeNodeSimulator, type EdgeNodeSimulator, type EdgeNodeSimulatorOptions, type MetricPoint, type MetricValues, type OutboundMessage,
   type SimulatedMetric,
 } from './edge-node.simulator.js';
 export { connectEdgeNode, type EdgeNodeConnectOptions, type EdgeNodeConnection } from './edge-node.mqtt.js';
