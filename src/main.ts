@@ -7,7 +7,7 @@ import { ensureJournalHead } from './platform/journal/journal.repository.js';
 import { openStore, type Store, type StoreConfig } from './platform/store/database.js';
 import { migrateToLatest } from './platform/store/migrator.js';
 import { registerMetricsRoute, TaktMetrics } from './platform/observability/index.js';
-import { actorResolver, bootstrapAdmin, registerAuthRoutes, registerEventStream, registerJournalRoutes } from './modules/compliance/index.js';
+import { actorResolver, bootstrapAdmin, registerAuthRoutes, registerBatchRecordQuery, registerEventStream, registerJournalRoutes } from './modules/compliance/index.js';
 import { registerIntegrationRoutes, registerOutboxMetrics, startOutboxDispatcher, type IntegrationOptions } from './modules/integration/index.js';
 import { createMachineIngest, registerMachineRoutes, type MachineIngest } from './modules/machines/index.js';
 import { registerModules } from './routes.js';
@@ -64,6 +64,7 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     registerOutboxMetrics(metrics, store);
     registerAuthRoutes(app, runner, tokens);
     registerJournalRoutes(app, store);
+    registerBatchRecordQuery(app, store);
     registerEventStream(app, store, bus);
     registerModules({ app, runner, store, bus, metrics });
     registerIntegrationRoutes(app, runner, store, options.integration);

@@ -4,3 +4,5 @@ export { login, MAX_FAILED_LOGINS } from './auth/login.command.js';
 export { bootstrapAdmin } from './auth/bootstrap.js';
 export { registerJournalRoutes, presentEvent } from './journal/journal.routes.js';
 export { registerEventStream } from './journal/events.routes.js';
+export { registerBatchRecordQuery } from './records/batch-record.routes.js';
+export { batchRecord } from './records/batch-record.query.js';

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { canonicalJson } from '../../../platform/journal/canonical-json.js';
+import type { JournalEvent } from '../../../platform/journal/journal.repository.js';
+import type { Database } from '../../../platform/store/schema.js';
+import { buildRecordContent, operationResolver, signaturesIn } from './batch-record.builder.js';
+import { loadOrderEvents, loadSnapshot, RECORD_ENTITY, signoffsOf, type Signoff } from './batch-record.repository.js';
+import type { BatchRecord, OrderSnapshot, RecordContent, SignoffSummary } from './batch-record.types.js';
+import { amendmentOf } from './record-exceptions.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** SHA-256 (hex) of the canonical JSON of a record's content: what a release stores and a reader checks. */
+export function contentHash(content: RecordContent): string {
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+const summary = (s: Signoff): SignoffSummary => ({ kind: s.kind, at: new Date(s.at).toISOString(), actor: s.actor, lastSeq: s.lastSeq, lastHash: s.lastHash, contentHash: s.contentHash });
+
+/** The order's snapshot and journal events, or undefined when there is no such order. */
+export async function loadRecordSource(db: Db, id: string): Promise<{ snapshot: OrderSnapshot; events: JournalEvent[]; signoffs: Signoff[] } | undefined> {
+  const snapshot = await loadSnapshot(db, id);
+  if (!snapshot) return undefined;
+  return { snapshot, events: await loadOrderEvents(db, snapshot), signoffs: await signoffsOf(db, id) };
+}
+
+/**
+ * Assembles the record. Before release: the content over every event so far. After release: the content rebuilt
+ * from the events up to the release's cutoff only (so it is exactly what was signed), its hash checked against the
+ * stored one, and every later event listed as an amendment.
+ */
+export function assembleRecord(source: { snapshot: OrderSnapshot; events: readonly JournalEvent[]; signoffs: readonly Signoff[] }, now: number): BatchRecord {
+  const release = source.signoffs.find((s) => s.kind === 'release');
+  const cutoff = release?.lastSeq ?? Number.POSITIVE_INFINITY;
+  const content = buildRecordContent(source.snapshot, source.events.filter((e) => e.seq <= cutoff));
+  const hash = contentHash(content);
+  const after = source.events.filter((e) => e.seq > cutoff);
+  const opOf = operationResolver(source.snapshot, source.events);
+  // The release's own sign-off and signatures are not amendments: they are the release.
+  const isReleaseItself = (e: JournalEvent): boolean => e.entity === RECORD_ENTITY && (e.action === 'batch-record.released' || (e.action === 'signature.signed' && e.data.signedAction === 'batch-record.release'));
+  const lastHashNow = source.events.find((e) => e.seq === release?.lastSeq)?.hash;
+  return {
+    content,
+    contentHash: hash,
+    released: release !== undefined,
+    release: release
+      ? { ...summary(release), currentHash: hash, verified: hash === release.contentHash && lastHashNow === release.lastHash, signatures: signaturesIn(after.filter(isReleaseItself)) }
+      : null,
+    reviews: source.signoffs.filter((s) => s.kind === 'review').map(summary),
+    amendments: after.filter((e) => !isReleaseItself(e)).map((e) => amendmentOf(e, opOf)),
+    generatedAt: new Date(now).toISOString(),
+  };
+}
+
+/** The record of an order, or undefined when there is no such order. */
+export async function batchRecord(db: Db, id: string, now: number): Promise<BatchRecord | undefined> {
+  const source = await loadRecordSource(db, id);
+  return source ? assembleRecord(source, now) : undefined;
+}

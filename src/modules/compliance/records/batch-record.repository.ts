@@ -1,0 +1,81 @@
+import type { Kysely, Transaction } from 'kysely';
+import { toEvent, type JournalEvent } from '../../../platform/journal/journal.repository.js';
+import type { Database } from '../../../platform/store/schema.js';
+import { consumptionsOf, operationsOf, productionsOf } from '../../production/index.js';
+import type { OrderSnapshot } from './batch-record.types.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The journal entity of a record's reviews, releases and their signatures. */
+export const RECORD_ENTITY = 'batch-record';
+
+/** Events found through another entity (an inspection, a nonconformance, a characteristic) that name the order in their data. */
+const LINKED_ACTIONS = ['inspection.recorded', 'nonconformance.opened', 'nonconformance.dispositioned', 'spc.violation'];
+
+/** The order as created (from its `work-order.created` event and its operations); undefined when there is no such order. */
+export async function loadSnapshot(db: Db, id: string): Promise<(OrderSnapshot & { createdSeq: number }) | undefined> {
+  const created = await db.selectFrom('journal').selectAll().where('entity', '=', 'work-order').where('entity_id', '=', id).where('action', '=', 'work-order.created').orderBy('seq').executeTakeFirst();
+  if (!created) return undefined;
+  const e = toEvent(created);
+  const ops = await operationsOf(db, id);
+  return {
+    id, createdSeq: e.seq, createdAt: e.at, materialId: String(e.data.materialId), revision: Number(e.data.revision), quantity: Number(e.data.quantity),
+    tolerance: Number(e.data.tolerance ?? 0), dueAt: typeof e.data.dueAt === 'number' ? e.data.dueAt : null,
+    operations: ops.map((o) => ({ id: o.id, seq: o.seq, name: o.name, workCenterId: o.workCenterId })),
+  };
+}
+
+async function byEntity(db: Db, entity: string, ids: readonly string[]): Promise<JournalEvent[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('journal').selectAll().where('entity', '=', entity).where('entity_id', 'in', [...ids]).orderBy('seq').execute();
+  return rows.map(toEvent);
+}
+
+/**
+ * Every journal event of the order, in seq order: its own, its operations' (execution, labour), its lots' that name it
+ * (consumed lots) or that it made (output lots, also their later holds), inspections, nonconformances and SPC signals
+ * that name it, and its record's reviews, releases and signatures.
+ */
+export async function loadOrderEvents(db: Db, snapshot: OrderSnapshot & { createdSeq: number }): Promise<JournalEvent[]> {
+  const id = snapshot.id;
+  const consumed = [...new Set((await consumptionsOf(db, id)).map((c) => c.lot_id))];
+  const produced = new Set((await productionsOf(db, id)).map((p) => p.lot_id));
+  const linked = (await db.selectFrom('journal').selectAll().where('action', 'in', LINKED_ACTIONS).where('seq', '>=', snapshot.createdSeq).orderBy('seq').execute())
+    .map(toEvent)
+    .filter((e) => e.data.workOrderId === id);
+  const lotEvents = (await byEntity(db, 'lot', [...new Set([...consumed, ...produced])])).filter((e) =>
+    e.data.workOrderId === id || (produced.has(e.entityId) && e.data.workOrderId === undefined));
+  const all = [
+    ...(await byEntity(db, 'work-order', [id])),
+    ...(await byEntity(db, 'operation', snapshot.operations.map((o) => o.id))),
+    ...(await byEntity(db, RECORD_ENTITY, [id])),
+    ...lotEvents,
+    ...linked,
+  ];
+  const unique = new Map(all.map((e) => [e.seq, e]));
+  return [...unique.values()].sort((a, b) => a.seq - b.seq);
+}
+
+export interface Signoff {
+  readonly kind: 'review' | 'release';
+  readonly firstSeq: number;
+  readonly lastSeq: number;
+  readonly lastHash: string;
+  readonly contentHash: string;
+  readonly at: number;
+  readonly actor: string;
+  readonly signature: string | null;
+}
+
+export async function signoffsOf(db: Db, workOrderId: string): Promise<Signoff[]> {
+  const rows = await db.selectFrom('record_signoffs').selectAll().where('work_order_id', '=', workOrderId).orderBy('id').execute();
+  return rows.map((r) => ({ kind: r.kind, firstSeq: r.first_seq, lastSeq: r.last_seq, lastHash: r.last_hash, contentHash: r.content_hash, at: r.at, actor: r.actor, signature: r.signature }));
+}
+
+/** Stores a sign-off; a second release of one order breaks the unique index and is refused by the caller's check first. */
+export async function insertSignoff(db: Db, workOrderId: string, s: Signoff): Promise<void> {
+  await db
+    .insertInto('record_signoffs')
+    .values({ work_order_id: workOrderId, kind: s.kind, first_seq: s.firstSeq, last_seq: s.lastSeq, last_hash: s.lastHash, content_hash: s.contentHash, at: s.at, actor: s.actor, signature: s.signature })
+    .execute();
+}
