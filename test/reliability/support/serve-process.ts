@@ -33,6 +33,9 @@ export interface ServedTakt {
 
 export const ADMIN_PASSWORD = 'reliability-admin-1';
 
+// Generous: a start compiles the TypeScript sources through tsx, slow on a busy machine.
+const START_TIMEOUT_MS = 180_000;
+
 /**
  * Starts `takt serve` (the real CLI, in its own process) on the store and port, and waits until /health answers 200.
  * Its logs go to the bit bucket except errors, kept for the failure message.
@@ -51,12 +54,12 @@ export async function serveTakt(store: ServeStore, port: number, env: Record<str
   const url = `http://127.0.0.1:${port}`;
   let gone = false;
   void exited.then(() => (gone = true));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     if (gone) throw new Error(`takt serve exited before it was ready: ${err}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`takt serve did not answer /health within 60 s: ${err}`);
+      throw new Error(`takt serve did not answer /health within ${START_TIMEOUT_MS / 1000} s: ${err}`);
     }
     const ok = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false);
     if (ok) break;
