@@ -54,9 +54,10 @@ export async function insertLot(db: Db, lot: Lot): Promise<void> {
 
 /**
  * Takes quantity from a lot atomically, guarded so the lot never goes below zero even when several transactions
- * race (the guard is in the UPDATE itself, so no lock is read first). Returns false when the lot had too little.
+ * race (the guard is in the UPDATE itself, so no lock is read first). Returns the quantity left (read in the same
+ * statement), or null when the lot had too little.
  */
-export async function decrementLot(db: Db, id: string, quantity: number): Promise<boolean> {
+export async function decrementLot(db: Db, id: string, quantity: number): Promise<number | null> {
   const r = await db
     .updateTable('lots')
     .set((eb) => ({
@@ -65,8 +66,9 @@ export async function decrementLot(db: Db, id: string, quantity: number): Promis
     }))
     .where('id', '=', id)
     .where('quantity', '>=', quantity - QUANTITY_EPSILON)
+    .returning('quantity')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return r ? r.quantity : null;
 }
 
 /** Adds quantity to a lot (merges, produced output into an existing lot). */

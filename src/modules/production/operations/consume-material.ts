@@ -32,12 +32,12 @@ export const consumeMaterial = command('operation.consume', async (ctx, cmd: Con
   ]);
   if (!lot) throw new Error('unreachable: lotUsable refuses a missing lot');
   // The decrement is guarded in SQL: a concurrent consumer that got there first makes this one refuse.
-  if (!(await decrementLot(ctx.tx, lot.id, cmd.quantity))) {
+  const remaining = await decrementLot(ctx.tx, lot.id, cmd.quantity);
+  if (remaining === null) {
     const now = await findLot(ctx.tx, lot.id);
     refuseIfAny([violation('LOT_INSUFFICIENT_QUANTITY', `lot '${lot.id}' has ${now?.quantity ?? 0} left, ${cmd.quantity} asked`, { field: 'quantity', details: { lotId: lot.id, available: now?.quantity ?? 0, requested: cmd.quantity } })]);
+    throw new Error('unreachable: a refusal was raised');
   }
-  const after = await findLot(ctx.tx, lot.id);
-  const remaining = after?.quantity ?? 0;
   if (remaining < QUANTITY_EPSILON) await setLotStatus(ctx.tx, lot.id, 'released', 'consumed');
   await insertConsumption(ctx.tx, { operationId: c.op.id, workOrderId: c.order.id, lotId: lot.id, materialId: lot.materialId, quantity: cmd.quantity, at: ctx.now, actor: ctx.actor.username });
   const outputs = await producedLotsOf(ctx.tx, c.order.id);

@@ -36,7 +36,7 @@ async function applyToLot(ctx: CommandContext, nc: Nonconformance, cmd: Disposit
   if (!REJECTABLE.includes(lot.status)) return lot.status;
   if (!(await setLotStatus(ctx.tx, lot.id, lot.status, 'rejected'))) throw invalidTransition('lot', lot.id, lot.status, 'rejected');
   const writtenOff = effect.writeOff ? lot.quantity : 0;
-  if (writtenOff > 0 && !(await decrementLot(ctx.tx, lot.id, writtenOff))) throw invalidTransition('lot', lot.id, 'rejected', 'written off');
+  if (writtenOff > 0 && (await decrementLot(ctx.tx, lot.id, writtenOff)) === null) throw invalidTransition('lot', lot.id, 'rejected', 'written off');
   ctx.record({
     action: 'lot.rejected', entity: 'lot', entityId: lot.id,
     data: { ...data, writtenOff, changes: { status: { before: lot.status, after: 'rejected' }, ...(writtenOff > 0 ? { quantity: { before: lot.quantity, after: 0 } } : {}) } },
