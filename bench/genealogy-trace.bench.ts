@@ -2,16 +2,18 @@
  * Genealogy trace latency: GET /api/v1/lots/{id}/genealogy (HTTP inject, backward and forward) from random lots at
  * every level of a 12-level genealogy of N edges, against the same recursive query through the bare driver.
  *
- *   npx tsx bench/genealogy-trace.bench.ts [sqlite] [postgres] [--edges 1000000] [--samples 100] [--keep]
+ *   npx tsx bench/genealogy-trace.bench.ts [sqlite] [postgres] [--edges 1000000] [--samples 100] [--keep] [--reuse]
  *
  * SQLite: a file in /tmp opened by Takt with its production pragmas (WAL, synchronous=FULL); the data is bulk-loaded
  * through one raw connection in large transactions with the secondary index dropped, and rebuilt after the load.
  * PostgreSQL (TAKT_BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test): a fresh schema, rows
  * loaded with multi-row inserts over unnest() arrays, keys and indexes built after the load, dropped at the end.
+ * --reuse (SQLite): keep the loaded file in /tmp/takt-genealogy-<edges> and measure it again on the next run instead
+ * of generating it anew (10M edges take minutes); Takt's migrations run on it when it opens, as on any store.
  * Prints a table per run and one JSON line {"bench":"genealogy-trace", ...}.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,7 +26,7 @@ import { edges, lotId, lots, prng, shapeFor, type GraphShape } from './genealogy
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { edges: { type: 'string', default: '1000000' }, samples: { type: 'string', default: '100' }, levels: { type: 'string', default: '12' }, keep: { type: 'boolean', default: false } },
+  options: { edges: { type: 'string', default: '1000000' }, samples: { type: 'string', default: '100' }, levels: { type: 'string', default: '12' }, keep: { type: 'boolean', default: false }, reuse: { type: 'boolean', default: false } },
 });
 const EDGES = Number(values.edges);
 const SAMPLES = Number(values.samples);
@@ -193,12 +195,21 @@ function report(dialect: Dialect, setup: string, loaded: Loaded, results: LevelR
 
 async function benchSqlite(shape: GraphShape): Promise<void> {
   const dir = join('/tmp', `takt-genealogy-${EDGES}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
   const file = join(dir, 'takt.sqlite');
+  const marker = join(dir, 'loaded.json');
+  const reuse = values.reuse && existsSync(marker);
+  if (!reuse) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
   try {
-    await (await createTakt({ store: { dialect: 'sqlite', file }, adminPassword: 'bench-admin-1' })).close();
-    const loaded = await loadSqlite(file, shape);
+    let loaded: Loaded;
+    if (reuse) loaded = JSON.parse(readFileSync(marker, 'utf8')) as Loaded;
+    else {
+      await (await createTakt({ store: { dialect: 'sqlite', file }, adminPassword: 'bench-admin-1' })).close();
+      loaded = await loadSqlite(file, shape);
+      writeFileSync(marker, JSON.stringify(loaded));
+    }
     const takt = await createTakt({ store: { dialect: 'sqlite', file }, adminPassword: 'bench-admin-1' });
     const bare = new BetterSqlite3(file, { readonly: true });
     const statements = { backward: bare.prepare(reachSql('backward', '?')), forward: bare.prepare(reachSql('forward', '?')) };
@@ -211,7 +222,7 @@ async function benchSqlite(shape: GraphShape): Promise<void> {
       await takt.close();
     }
   } finally {
-    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+    if (!values.keep && !values.reuse) rmSync(dir, { recursive: true, force: true });
   }
 }
 
