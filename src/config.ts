@@ -28,7 +28,20 @@ export interface TaktConfig {
   readonly demo: boolean;
   /** TAKT_METRICS_TOKEN: a static bearer token a Prometheus scraper may read /metrics with (unset: only sign-in tokens). */
   readonly metricsToken: string | undefined;
+  /** Machine connectivity over MQTT (Sparkplug B host); null when TAKT_MQTT=off. */
+  readonly mqtt: MqttConfig | null;
 }
+
+/** TAKT_MQTT_URL: an external broker; without it an embedded broker on TAKT_MQTT_HOST:TAKT_MQTT_PORT (default 127.0.0.1:1883). */
+export interface MqttConfig {
+  readonly url: string | null;
+  readonly host: string;
+  readonly port: number;
+  /** TAKT_SPARKPLUG_HOST_ID, default `takt`: the host id of the STATE topic. */
+  readonly hostId: string;
+}
+
+export const DEFAULT_MQTT_PORT = 1883;
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -55,6 +68,16 @@ function parsePort(raw: { value: string; from: string } | undefined): number {
     throw new ConfigError(`port must be an integer from 0 to 65535 (0 picks a free one), got "${raw.value}" (${raw.from === 'flag' ? '--port' : raw.from})`);
   }
   return port;
+}
+
+function resolveMqtt(env: Env): MqttConfig | null {
+  if (env.TAKT_MQTT?.toLowerCase() === 'off') return null;
+  const url = pick(undefined, env, 'TAKT_MQTT_URL')?.value ?? null;
+  if (url !== null && !/^(mqtts?|wss?|tcp):\/\//.test(url)) throw new ConfigError(`TAKT_MQTT_URL must be an mqtt://, mqtts://, ws:// or wss:// URL, got "${redactUrl(url)}"`);
+  const hostId = pick(undefined, env, 'TAKT_SPARKPLUG_HOST_ID')?.value ?? 'takt';
+  if (/[+/#]/.test(hostId)) throw new ConfigError(`TAKT_SPARKPLUG_HOST_ID must not contain + / or #, got "${hostId}"`);
+  const rawPort = pick(undefined, env, 'TAKT_MQTT_PORT');
+  return { url, host: pick(undefined, env, 'TAKT_MQTT_HOST')?.value ?? DEFAULT_HOST, port: rawPort ? parsePort(rawPort) : DEFAULT_MQTT_PORT, hostId };
 }
 
 function parseLogLevel(raw: string | undefined): LogLevel {
@@ -104,6 +127,7 @@ export function resolveConfig(flags: ConfigFlags, env: Env = process.env, cwd: s
     host: pick(flags.host, env, 'TAKT_HOST')?.value ?? DEFAULT_HOST,
     adminPassword: adminPassword !== undefined && adminPassword !== '' ? adminPassword : undefined,
     logLevel: parseLogLevel(env.TAKT_LOG_LEVEL),
+    mqtt: resolveMqtt(env),
     demo: flags.demo ?? true,
     metricsToken: env.TAKT_METRICS_TOKEN !== undefined && env.TAKT_METRICS_TOKEN !== '' ? env.TAKT_METRICS_TOKEN : undefined,
   };

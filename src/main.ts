@@ -8,7 +8,10 @@ import { openStore, type Store, type StoreConfig } from './platform/store/databa
 import { migrateToLatest } from './platform/store/migrator.js';
 import { registerMetricsRoute, TaktMetrics } from './platform/observability/index.js';
 import { actorResolver, bootstrapAdmin, registerAuthRoutes, registerBatchRecordQuery, registerEventStream, registerJournalRoutes } from './modules/compliance/index.js';
-import { registerIntegrationRoutes, registerOutboxMetrics, startOutboxDispatcher, type IntegrationOptions } from './modules/integration/index.js';
+import {
+  registerIntegrationRoutes, registerOutboxMetrics, startOutboxDispatcher, startSparkplugService, type IntegrationOptions, type SparkplugService,
+  type SparkplugServiceOptions,
+} from './modules/integration/index.js';
 import { createMachineIngest, registerMachineRoutes, type MachineIngest } from './modules/machines/index.js';
 import { registerModules } from './routes.js';
 
@@ -25,6 +28,8 @@ export interface TaktOptions {
    * see CommandRunner.
    */
   readonly groupCommit?: boolean;
+  /** The Sparkplug B host (external broker, or the embedded one); absent: no MQTT machine connectivity. */
+  readonly sparkplug?: Omit<SparkplugServiceOptions, 'logger' | 'metrics'> | undefined;
   /** B2MML schemas, outbox folder and broker, delivery timings (defaults from the environment). */
   readonly integration?: IntegrationOptions;
 }
@@ -69,14 +74,17 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     registerModules({ app, runner, store, bus, metrics });
     registerIntegrationRoutes(app, runner, store, options.integration);
     const machines = createMachineIngest(runner, bus, { logger: app.log });
-    registerMachineRoutes(app, runner, store, () => ({ ingest: machines.counters() }));
+    let sparkplug: SparkplugService | undefined;
+    registerMachineRoutes(app, runner, store, () => ({ ingest: machines.counters(), sparkplug: sparkplug?.status() ?? null }));
     await app.ready();
     const bootstrap = await bootstrapAdmin(store, runner, options.adminPassword);
     const outbox = startOutboxDispatcher(store, bus, { logger: app.log, ...options.integration });
+    if (options.sparkplug) sparkplug = await startSparkplugService(machines, { ...options.sparkplug, logger: app.log, metrics });
     ready = true;
     return {
       store, runner, bus, app, tokens, metrics, bootstrap, machines,
       close: async () => {
+        await sparkplug?.stop();
         await machines.close();
         await outbox.stop();
         await app.close();

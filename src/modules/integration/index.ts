@@ -14,3 +14,4 @@ export { receiveB2mml, type InboundAnswer } from './inbound/b2mml-inbound.servic
 export { importB2mmlMessage } from './inbound/b2mml-import.command.js';
 export { orderActuals } from './outbound/order-actuals.query.js';
 export { performanceMessage } from './outbound/performance-message.builder.js';
+export { startSparkplugService, type SparkplugService, type SparkplugServiceOptions, type SparkplugServiceStatus } from './sparkplug/index.js';

@@ -27,3 +27,6 @@ export {
   type SimulatedMetric,
 } from './edge-node.simulator.js';
 export { connectEdgeNode, type EdgeNodeConnectOptions, type EdgeNodeConnection } from './edge-node.mqtt.js';
+export { startEmbeddedBroker, type EmbeddedBroker, type EmbeddedBrokerOptions } from './embedded-broker.js';
+export { forwardEffects, machineSourceOf, type BridgeCounters } from './sparkplug-ingest.bridge.js';
+export { startSparkplugService, type SparkplugService, type SparkplugServiceOptions, type SparkplugServiceStatus } from './sparkplug.service.js';

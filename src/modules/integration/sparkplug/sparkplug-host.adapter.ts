@@ -8,7 +8,9 @@ export interface SparkplugHostOptions extends Omit<HostSessionOptions, 'stateTim
   /** Broker URL, e.g. `mqtt://127.0.0.1:1883`. */
   readonly url: string;
   /** Receives every effect, in order; `publish` effects are already handed to the client (held until the STATE birth). */
-  readonly onEffect: (effect: HostSessionEffect) => void;
+  readonly onEffect?: (effect: HostSessionEffect) => void;
+  /** Receives the effects of one message (or one connection loss) together, after `onEffect` saw each. */
+  readonly onEffects?: (effects: readonly HostSessionEffect[]) => void;
   /** Publish failures, connection errors and exceptions thrown by `onEffect`. Default: a process warning. */
   readonly onError?: (error: Error) => void;
   readonly clientId?: string;
@@ -86,10 +88,15 @@ export async function startSparkplugHost(options: SparkplugHostOptions): Promise
     for (const effect of effects) {
       if (effect.kind === 'publish') publish(effect);
       try {
-        options.onEffect(effect);
+        options.onEffect?.(effect);
       } catch (error) {
         report(asError(error));
       }
+    }
+    try {
+      if (effects.length > 0) options.onEffects?.(effects);
+    } catch (error) {
+      report(asError(error));
     }
   };
 

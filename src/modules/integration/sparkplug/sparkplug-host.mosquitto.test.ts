@@ -1,4 +1,4 @@
-import { connect as connectTcp } from 'node:net';
+import { reachable } from '../../../../test/support/tcp.js';
 import { describe, it } from 'vitest';
 import { hostFlowTests } from './sparkplug-host.flow.test-support.js';
 
@@ -6,20 +6,7 @@ const HOST = '127.0.0.1';
 const PORT = 1883;
 const onCI = process.env.CI === 'true';
 
-function reachable(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connectTcp({ host: HOST, port: PORT });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
-const available = await reachable();
+const available = await reachable(HOST, PORT);
 const why = `Mosquitto is not reachable at mqtt://${HOST}:${PORT} (start it with \`mosquitto -d -c /etc/mosquitto/mosquitto.conf\`)`;
 
 describe('Sparkplug host on Mosquitto (MQTT 5)', () => {

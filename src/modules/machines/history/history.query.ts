@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { NULL_VALUE, STALE } from './history.repository.js';
+import { HISTORICAL, NULL_VALUE, STALE } from './history.repository.js';
 import type { Db } from '../mapping/mapping.repository.js';
 import type { MachineMapping } from '../mapping/machine-mapping.js';
 
@@ -73,7 +73,7 @@ export interface SeenMetric {
   readonly stale: boolean;
 }
 
-/** Every series whose metric no mapping gives a role, with its latest value (at most `limit`). */
+/** Every series whose metric no mapping gives a role, with its latest value and whether its source died since (at most `limit`). */
 export async function unmappedMetrics(db: Db, mappings: readonly MachineMapping[], limit: number): Promise<SeenMetric[]> {
   const roles = new Set(mappings.flatMap((m) => m.metrics.map((x) => `${m.protocol}\u0000${m.node}\u0000${m.device}\u0000${x.metric}`)));
   const series = await db.selectFrom('machine_series').selectAll().orderBy('protocol').orderBy('node').orderBy('device').orderBy('metric').execute();
@@ -81,13 +81,15 @@ export async function unmappedMetrics(db: Db, mappings: readonly MachineMapping[
   for (const s of series) {
     if (roles.has(`${s.protocol}\u0000${s.node}\u0000${s.device}\u0000${s.metric}`)) continue;
     if (out.length >= limit) break;
-    const last = await db.selectFrom('process_history').select(['ts', 'value', 'text_value', 'flags'])
-      .where('series_id', '=', s.id).orderBy('ts', 'desc').limit(1).executeTakeFirst();
+    const latest = (flags: readonly number[]) => db.selectFrom('process_history').select(['ts', 'value', 'text_value', 'flags'])
+      .where('series_id', '=', s.id).where('flags', 'in', flags).orderBy('ts', 'desc').limit(1).executeTakeFirst();
+    const last = await latest([0, HISTORICAL, NULL_VALUE, HISTORICAL | NULL_VALUE]);
+    const mark = await latest([STALE]);
     out.push({
       protocol: s.protocol, node: s.node, device: s.device === '' ? null : s.device, metric: s.metric, equipmentId: s.equipment_id,
       firstSeenAt: Number(s.first_seen_at), lastAt: last ? Number(last.ts) : null,
       lastValue: !last || (last.flags & NULL_VALUE) !== 0 ? null : (last.value ?? last.text_value),
-      stale: last ? (last.flags & STALE) !== 0 : false,
+      stale: mark !== undefined && (last === undefined || Number(mark.ts) >= Number(last.ts)),
     });
   }
   return out;
