@@ -7,6 +7,7 @@ import { CliError } from './cli/cli-error.js';
 const serveCommands = () => import('./cli/serve.command.js');
 const storeCommands = () => import('./cli/store-commands.js');
 const integrationCommands = () => import('./modules/integration/index.js');
+const backupCommands = () => import('./cli/backup.command.js');
 const simulateCommand = () => import('./cli/simulate.command.js');
 
 /** Exit codes: 0 done; 1 the journal chain is broken; 2 the command could not run (bad input, no store, store down). */
@@ -113,6 +114,23 @@ export function buildProgram(): Command {
     .action(async (opts: import('./cli/simulate.command.js').SimulateFlags) => {
       const { resolveSimulateOptions, simulate } = await simulateCommand();
       await simulate(resolveSimulateOptions(opts));
+    });
+
+  storeOptions(program.command('backup'))
+    .description('copy the SQLite store to FILE while Takt may run (online backup), then verify the copy\'s journal chain; for PostgreSQL it explains pg_dump')
+    .argument('<file>', 'the backup file to write (never overwritten)')
+    .action(async (file: string, _opts, cmd: Command) => {
+      const result = await (await backupCommands()).backupCommand(resolveConfig(given(cmd)), file);
+      process.stdout.write(`${JSON.stringify({ file: result.file, bytes: result.bytes, journal: result.journal })}\n`);
+    });
+
+  storeOptions(program.command('restore'))
+    .description('replace the SQLite store with a backup: refused while Takt serves the folder; the journal chain is verified before and after')
+    .argument('<file>', 'the backup file')
+    .option('--force', 'replace an existing store')
+    .action(async (file: string, opts: { force?: boolean }, cmd: Command) => {
+      const result = await (await backupCommands()).restoreCommand(resolveConfig(given(cmd)), file, opts.force === true);
+      process.stdout.write(`${JSON.stringify({ file: result.file, journal: result.journal })}\n`);
     });
 
   const user = program.command('user').description('manage users');

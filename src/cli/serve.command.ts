@@ -3,6 +3,7 @@ import type { TaktConfig } from '../config.js';
 import { createTakt, type Takt } from '../main.js';
 import { loadDemoPlant, type DemoUser } from '../demo/demo-plant.js';
 import { createLogger } from './logger.js';
+import { markServing } from './backup.command.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -46,6 +47,9 @@ export async function serve(config: TaktConfig): Promise<void> {
   const { logger, serverLogger } = createLogger(config.logLevel);
   const takt = await createTakt({ store: config.store, adminPassword: config.adminPassword, logger: serverLogger, metricsToken: config.metricsToken });
   takt.metrics.collectProcessMetrics();
+  // takt restore refuses a folder a Takt is serving: the mark goes when the process does.
+  const unmark = markServing(config);
+  process.on('exit', unmark);
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) {
@@ -80,6 +84,7 @@ export async function serve(config: TaktConfig): Promise<void> {
       listenTextResolver: (address) => `Takt listening on ${address} (store: ${config.storeLabel}; API docs at ${address}/api/docs)`,
     });
   } catch (error) {
+    unmark();
     await takt.close().catch(() => undefined);
     throw error;
   }
