@@ -9,10 +9,10 @@ import { migrateToLatest } from './platform/store/migrator.js';
 import { registerMetricsRoute, TaktMetrics } from './platform/observability/index.js';
 import { actorResolver, bootstrapAdmin, registerAuthRoutes, registerBatchRecordQuery, registerEventStream, registerJournalRoutes } from './modules/compliance/index.js';
 import {
-  registerIntegrationRoutes, registerOutboxMetrics, startOutboxDispatcher, startSparkplugService, type IntegrationOptions, type SparkplugService,
+  registerIntegrationRoutes, registerOutboxMetrics, startMappedOpcUa, startOutboxDispatcher, startSparkplugService, type IntegrationOptions, type SparkplugService,
   type SparkplugServiceOptions,
 } from './modules/integration/index.js';
-import { createMachineIngest, registerMachineRoutes, type MachineIngest } from './modules/machines/index.js';
+import { createMachineIngest, listMappings, registerMachineRoutes, type MachineIngest } from './modules/machines/index.js';
 import { registerModules } from './routes.js';
 
 export interface TaktOptions {
@@ -32,6 +32,8 @@ export interface TaktOptions {
   readonly sparkplug?: Omit<SparkplugServiceOptions, 'logger' | 'metrics'> | undefined;
   /** B2MML schemas, outbox folder and broker, delivery timings (defaults from the environment). */
   readonly integration?: IntegrationOptions;
+  /** Subscribe to the OPC UA servers the machine mappings name, certificates in `pkiDir` (default: no OPC UA client). */
+  readonly opcua?: { readonly pkiDir: string } | undefined;
 }
 
 /** A running Takt: the store, the command runner, the event bus and the HTTP app over them. */
@@ -80,11 +82,15 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     const bootstrap = await bootstrapAdmin(store, runner, options.adminPassword);
     const outbox = startOutboxDispatcher(store, bus, { logger: app.log, ...options.integration });
     if (options.sparkplug) sparkplug = await startSparkplugService(machines, { ...options.sparkplug, logger: app.log, metrics });
+    const opcua = options.opcua
+      ? startMappedOpcUa({ pkiDir: options.opcua.pkiDir, ingest: machines, bus, mappings: () => listMappings(store.db), onError: (err) => app.log.warn({ err }, 'OPC UA client') })
+      : null;
     ready = true;
     return {
       store, runner, bus, app, tokens, metrics, bootstrap, machines,
       close: async () => {
         await sparkplug?.stop();
+        await opcua?.stop();
         await machines.close();
         await outbox.stop();
         await app.close();

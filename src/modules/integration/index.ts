@@ -15,3 +15,6 @@ export { importB2mmlMessage } from './inbound/b2mml-import.command.js';
 export { orderActuals } from './outbound/order-actuals.query.js';
 export { performanceMessage } from './outbound/performance-message.builder.js';
 export { startSparkplugService, type SparkplugService, type SparkplugServiceOptions, type SparkplugServiceStatus } from './sparkplug/index.js';
+export { startMappedOpcUa, opcUaWatchListOf, type MappedOpcUaOptions, type OpcUaMappingLike } from './opcua/mapped-opcua.starter.js';
+export { startOpcUaClient, type OpcUaClient, type OpcUaClientOptions, type OpcUaIngest, type OpcUaWatchList } from './opcua/opcua-client.adapter.js';
+export { opcUaValue, type OpcUaReading, type OpcUaScalar } from './opcua/opcua-value.js';

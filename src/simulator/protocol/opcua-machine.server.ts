@@ -68,6 +68,7 @@ export async function startOpcUaMachine(options: OpcUaMachineOptions): Promise<O
   for (const pv of machine.profile.processValues) add(pv.metric, DataType.Double, snapshot.process[pv.metric] ?? null);
   await server.start();
   const port = server.endpoints[0]?.port ?? options.port;
+  let stopping: Promise<void> | undefined;
 
   return {
     endpointUrl: `opc.tcp://127.0.0.1:${port}`,
@@ -84,8 +85,9 @@ export async function startOpcUaMachine(options: OpcUaMachineOptions): Promise<O
         } else set(e.metric, e.value, at);
       }
     },
-    async stop() {
-      await server.shutdown(0);
+    stop() {
+      stopping ??= server.shutdown(0);
+      return stopping;
     },
   };
 }
