@@ -1,5 +1,6 @@
 import type { HierarchyNode } from '../api/types.js';
 import { t } from '../i18n/i18n.js';
+import { ClockedOnPanel } from './clocked-on-panel.js';
 import { EventFeed } from './event-feed.js';
 import { HoldsPanel } from './holds-panel.js';
 import { OrdersPanel } from './orders-panel.js';
@@ -66,6 +67,7 @@ export function DashboardPage() {
       </div>
       <aside class="dashboard-side">
         <HoldsPanel orders={plant.orders} lots={plant.heldLots} nonconformances={plant.nonconformances} />
+        <ClockedOnPanel />
         <EventFeed />
       </aside>
     </div>

@@ -17,6 +17,7 @@ export function describeEvent(e: JournalEvent): string {
     scrap: typeof d.scrap === 'number' ? num(d.scrap) : '',
     state: typeof d.state === 'string' ? d.state : '',
     reason: e.reason ?? (typeof d.reason === 'string' ? d.reason : ''),
+    person: typeof d.personId === 'string' ? d.personId : e.actor,
   };
   const noScrap = (e.action === 'operation.reported' || e.action === 'work-order.completed') && (d.scrap === 0 || d.scrap === undefined);
   const key = `event.${e.action}${noScrap ? '.noScrap' : ''}`;

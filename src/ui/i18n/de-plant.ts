@@ -81,6 +81,8 @@ export const dePlant: Record<keyof typeof enPlant, string> = {
   'event.operation.reported': '{actor} hat {good} Gut, {scrap} Ausschuss für Auftrag {order} gemeldet',
   'event.operation.reported.noScrap': '{actor} hat {good} Gut für Auftrag {order} gemeldet',
   'event.operation.completed': '{actor} hat Schritt {seq} von Auftrag {order} abgeschlossen',
+  'event.labour.clocked-on': '{person} an Auftrag {order} angemeldet',
+  'event.labour.clocked-off': '{person} von Auftrag {order} abgemeldet',
   'event.lot.received': '{actor} hat Charge {id} vereinnahmt ({material}, {quantity})',
   'event.lot.consumed': '{actor} hat {quantity} aus Charge {id} für Auftrag {order} verbraucht',
   'event.lot.produced': '{actor} hat {quantity} in Charge {id} gebucht (Auftrag {order})',

@@ -79,6 +79,8 @@ export const enPlant = {
   'event.operation.reported': '{actor} reported {good} good, {scrap} scrap on order {order}',
   'event.operation.reported.noScrap': '{actor} reported {good} good on order {order}',
   'event.operation.completed': '{actor} completed step {seq} of order {order}',
+  'event.labour.clocked-on': '{person} clocked on order {order}',
+  'event.labour.clocked-off': '{person} clocked off order {order}',
   'event.lot.received': '{actor} received lot {id} ({material}, {quantity})',
   'event.lot.consumed': '{actor} consumed {quantity} of lot {id} for order {order}',
   'event.lot.produced': '{actor} booked {quantity} into lot {id} (order {order})',
