@@ -12,6 +12,7 @@ import {
   registerIntegrationRoutes, registerOutboxMetrics, startMappedOpcUa, startOutboxDispatcher, startSparkplugService, type IntegrationOptions, type SparkplugService,
   type SparkplugServiceOptions,
 } from './modules/integration/index.js';
+import { registerSignatureRoutes } from './modules/compliance/signatures/index.js';
 import { createMachineIngest, listMappings, registerMachineRoutes, type MachineIngest } from './modules/machines/index.js';
 import { registerModules } from './routes.js';
 
@@ -72,6 +73,7 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     registerAuthRoutes(app, runner, tokens);
     registerJournalRoutes(app, store);
     registerBatchRecordQuery(app, store);
+    registerSignatureRoutes(app, runner, store);
     registerEventStream(app, store, bus);
     registerModules({ app, runner, store, bus, metrics });
     registerIntegrationRoutes(app, runner, store, options.integration);

@@ -6,3 +6,4 @@ export { registerJournalRoutes, presentEvent } from './journal/journal.routes.js
 export { registerEventStream } from './journal/events.routes.js';
 export { registerBatchRecordQuery } from './records/batch-record.routes.js';
 export { batchRecord } from './records/batch-record.query.js';
+export * from './signatures/index.js';

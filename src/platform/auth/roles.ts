@@ -7,6 +7,11 @@ export interface Actor {
   readonly username: string;
   readonly name: string;
   readonly roles: readonly Role[];
+  /**
+   * The login session the request belongs to (from the token), when there is one. Electronic signatures use it:
+   * the first signing in a session needs username and password, later ones the password (21 CFR 11.200).
+   */
+  readonly session?: string;
 }
 
 /** The actor of work Takt does by itself (bootstrap, migrations of data, the simulator's feed). */

@@ -8,6 +8,8 @@ export interface TokenClaims {
   /** The person's token epoch when the token was issued: raising it revokes every earlier token. */
   readonly epoch: number;
   readonly jti: string;
+  /** The login session: one per sign-in, carried by every token issued for it. */
+  readonly session: string;
 }
 
 /** How many verified tokens are remembered (the oldest is forgotten first); a forgotten token is verified again. */
@@ -39,16 +41,17 @@ export class TokenService {
     return new TokenService(key, ttlMs);
   }
 
-  async issue(username: string, epoch: number, now = Date.now()): Promise<{ token: string; expiresAt: number }> {
+  /** A token for a new login session (or for the given one). */
+  async issue(username: string, epoch: number, now = Date.now(), session: string = randomUUID()): Promise<{ token: string; expiresAt: number; session: string }> {
     const expiresAt = now + this.ttlMs;
-    const token = await new SignJWT({ ep: epoch })
+    const token = await new SignJWT({ ep: epoch, sid: session })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(username)
       .setJti(randomUUID())
       .setIssuedAt(Math.floor(now / 1000))
       .setExpirationTime(Math.floor(expiresAt / 1000))
       .sign(this.key);
-    return { token, expiresAt };
+    return { token, expiresAt, session };
   }
 
   /** The claims of a valid, unexpired token; null for anything else. */
@@ -64,7 +67,9 @@ export class TokenService {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], currentDate: new Date(now) });
       if (typeof payload.sub !== 'string' || typeof payload.ep !== 'number' || typeof payload.jti !== 'string') return null;
-      const claims: TokenClaims = { username: payload.sub, epoch: payload.ep, jti: payload.jti };
+      // Tokens from before sessions were named: the token itself is the session.
+      const session = typeof payload.sid === 'string' ? payload.sid : payload.jti;
+      const claims: TokenClaims = { username: payload.sub, epoch: payload.ep, jti: payload.jti, session };
       if (typeof payload.exp === 'number') this.remember(token, claims, payload.exp);
       return claims;
     } catch {

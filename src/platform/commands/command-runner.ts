@@ -7,7 +7,7 @@ import { canonicalJson } from '../journal/canonical-json.js';
 import { appendEventGroups, type JournalDraft, type JournalEvent, type JournalGroup } from '../journal/journal.repository.js';
 import { isUniqueViolation, type Store } from '../store/database.js';
 import type { Database } from '../store/schema.js';
-import type { Command, CommandContext } from './command.js';
+import type { Command, CommandContext, FollowUp } from './command.js';
 import type { CommandMetrics } from './command-metrics.js';
 
 export interface RunOptions {
@@ -71,6 +71,16 @@ function lostLockCycle(error: unknown): boolean {
   return code === '40P01' || code === '40001';
 }
 
+/**
+ * The input without its `password` members (signatures carry them): the idempotency table keeps a hash of the request,
+ * and a fast hash over a password would let it be guessed offline.
+ */
+function withoutPasswords(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPasswords);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'password').map(([k, v]) => [k, withoutPasswords(v)]));
+}
+
 const journalOf = (e: Executed): JournalGroup => (e.kind === 'applied' ? e.journal : NO_EVENTS);
 const settled = (e: Executed, events: readonly JournalEvent[] | undefined): RunResult<unknown> =>
   e.kind === 'applied' ? { kind: 'applied', result: e.result, events: events ?? [] } : e;
@@ -96,14 +106,24 @@ export class CommandRunner {
   /** Throws a Refusal (every violation) when the command is refused; nothing is written then. */
   async run<I, O>(cmd: Command<I, O>, input: I, options: RunOptions): Promise<RunResult<O>> {
     const started = performance.now();
+    const followUps: FollowUp[] = [];
     try {
-      const result = (await this.submit((tx) => this.execute(tx, cmd, input, options))) as RunResult<O>;
+      const result = (await this.submit((tx) => this.execute(tx, cmd, input, options, followUps))) as RunResult<O>;
       this.options.metrics?.observe(cmd.name, performance.now() - started, result.kind === 'dry-run' && !result.allowed ? result.violations : []);
+      if (result.kind === 'dry-run' && !result.allowed) await this.runFollowUps(followUps, options.actor);
       return result;
     } catch (error) {
-      if (error instanceof Refusal) this.options.metrics?.observe(cmd.name, performance.now() - started, error.violations);
+      if (error instanceof Refusal) {
+        this.options.metrics?.observe(cmd.name, performance.now() - started, error.violations);
+        await this.runFollowUps(followUps, options.actor);
+      }
       throw error;
     }
+  }
+
+  /** What a refused command asked to run after its rollback, each in its own transaction, in order. */
+  private async runFollowUps(followUps: readonly FollowUp[], actor: Actor): Promise<void> {
+    for (const f of followUps) await this.run(f.cmd, f.input, { actor });
   }
 
   private submit(run: Pending['run']): Promise<RunResult<unknown>> {
@@ -211,10 +231,12 @@ export class CommandRunner {
     else for (const s of statements) await sql.raw(s).execute(tx);
   }
 
-  private async execute<I, O>(tx: Transaction<Database>, cmd: Command<I, O>, input: I, options: RunOptions, retry = true): Promise<Executed> {
+  private async execute<I, O>(tx: Transaction<Database>, cmd: Command<I, O>, input: I, options: RunOptions, followUps: FollowUp[]): Promise<Executed> {
+    // A command that lost a lock cycle runs again from the start: what its first run asked for is void.
+    followUps.length = 0;
     const now = this.clock();
     const key = options.dryRun ? undefined : options.idempotencyKey;
-    const requestHash = key ? createHash('sha256').update(canonicalJson({ cmd: cmd.name, input })).digest('hex') : '';
+    const requestHash = key ? createHash('sha256').update(canonicalJson({ cmd: cmd.name, input: withoutPasswords(input) })).digest('hex') : '';
     if (key) {
       const previous = await tx.selectFrom('idempotency').selectAll().where('actor', '=', options.actor.username).where('key', '=', key).executeTakeFirst();
       if (previous) {
@@ -225,7 +247,10 @@ export class CommandRunner {
       }
     }
     const drafts: JournalDraft[] = [];
-    const ctx: CommandContext = { tx, actor: options.actor, now, dialect: this.store.dialect, record: (d) => void drafts.push(d) };
+    const ctx: CommandContext = {
+      tx, actor: options.actor, now, dialect: this.store.dialect, record: (d) => void drafts.push(d),
+      afterRefusal: (c, i) => void followUps.push({ cmd: c as Command<unknown, unknown>, input: i }),
+    };
     if (options.dryRun) return this.dryRun(tx, cmd, input, ctx);
     const result = await cmd.run(ctx, input);
     if (key) {
@@ -236,7 +261,7 @@ export class CommandRunner {
           .execute();
       } catch (error) {
         // Two requests with the same key raced: the loser answers with the winner's result (next attempt finds it).
-        if (retry && isUniqueViolation(error)) throw new Refusal([violation('IDEMPOTENCY_KEY_REUSED', 'a request with this Idempotency-Key is in flight; retry', { field: 'Idempotency-Key' })]);
+        if (isUniqueViolation(error)) throw new Refusal([violation('IDEMPOTENCY_KEY_REUSED', 'a request with this Idempotency-Key is in flight; retry', { field: 'Idempotency-Key' })]);
         throw error;
       }
     }

@@ -12,6 +12,17 @@ export interface CommandContext {
   readonly dialect: Dialect;
   /** Journals an event; it is appended (hash-chained) in the same transaction, just before commit. */
   record(draft: JournalDraft): void;
+  /**
+   * Runs another command in a transaction of its own once this one is refused (or its dry run finds a refusal), as
+   * the same actor. For what must outlive the rollback, such as counting and journaling a failed signature.
+   */
+  afterRefusal<I, O>(cmd: Command<I, O>, input: I): void;
+}
+
+/** A command to run after a refusal (see CommandContext.afterRefusal). */
+export interface FollowUp {
+  readonly cmd: Command<unknown, unknown>;
+  readonly input: unknown;
 }
 
 /**

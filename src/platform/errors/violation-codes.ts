@@ -34,6 +34,7 @@ export const VIOLATION_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'ACCOUNT_LOCKED',
+  'PASSWORD_EXPIRED',
   'MATERIAL_NOT_IN_BOM',
   'LOT_NOT_LOT_CONTROLLED',
   'PERSON_CLOCKED_ON',
@@ -78,6 +79,7 @@ export function statusOf(code: ViolationCode): number {
       return 400;
     case 'UNAUTHENTICATED':
     case 'ACCOUNT_LOCKED':
+    case 'PASSWORD_EXPIRED':
       return 401;
     case 'FORBIDDEN':
       return 403;

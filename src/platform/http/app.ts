@@ -165,7 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!actor) {
       return sendProblem(reply, problem(401, 'a valid bearer token is required', [violation('UNAUTHENTICATED', 'sign in: POST /api/v1/auth/login')]));
     }
-    req.actor = actor;
+    req.actor = claims ? { ...actor, session: claims.session } : actor;
     const roles = config.roles;
     if (roles && !actor.roles.includes('admin') && !actor.roles.some((r) => roles.includes(r))) {
       return sendProblem(reply, problem(403, `this needs one of the roles: ${roles.join(', ')}`, [violation('FORBIDDEN', `role ${actor.roles.join(', ')} may not do this`)]));

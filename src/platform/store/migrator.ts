@@ -6,6 +6,7 @@ import { genealogy } from './migrations/20261126-0003-genealogy.js';
 import { equipment } from './migrations/20261126-0004-equipment.js';
 import { integration } from './migrations/20261126-0005-integration.js';
 import { quality } from './migrations/20261126-0006-quality.js';
+import { signatures } from './migrations/20261126-0007-signatures.js';
 import { records } from './migrations/20261126-0008-records.js';
 import { machines } from './migrations/20261126-0009-machines.js';
 
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, TaktMigration> = {
   '20261126-0004-equipment': equipment,
   '20261126-0005-integration': integration,
   '20261126-0006-quality': quality,
+  '20261126-0007-signatures': signatures,
   '20261126-0008-records': records,
   '20261126-0009-machines': machines,
 };
@@ -30,7 +32,9 @@ export async function migrateToLatest(store: Store): Promise<void> {
     getMigrations: async () =>
       Object.fromEntries(Object.entries(MIGRATIONS).map(([name, make]) => [name, make(store.dialect)])),
   };
-  const migrator = new Migrator({ db: store.db as Kysely<unknown>, provider });
+  // Numbers are handed out ahead of time to parallel work, so a store may have run a later one first; each migration
+  // creates its own tables, so the order among them does not matter.
+  const migrator = new Migrator({ db: store.db as Kysely<unknown>, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

@@ -216,6 +216,29 @@ export interface RecordSignoffsTable {
   signature: string | null;
 }
 
+export interface SignaturesTable {
+  id: string;
+  at: number;
+  action: string;
+  entity: string;
+  entity_id: string;
+  record_hash: string;
+  signer: string;
+  printed_name: string;
+  meaning: string;
+  comment: string | null;
+  witness_of: string | null;
+  session_id: string | null;
+}
+
+export interface SignaturePoliciesTable {
+  action: string;
+  meanings: string;
+  witness: number;
+  updated_at: number;
+  updated_by: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   journal: JournalTable;
@@ -244,6 +267,8 @@ export interface Database {
   maintenance_plans: MaintenancePlansTable;
   maintenance_orders: MaintenanceOrdersTable;
   calibrations: CalibrationsTable;
+  signatures: SignaturesTable;
+  signature_policies: SignaturePoliciesTable;
   labour_bookings: LabourBookingsTable;
   record_signoffs: RecordSignoffsTable;
   machine_mappings: MachineMappingsTable;

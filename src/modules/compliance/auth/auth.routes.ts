@@ -14,6 +14,12 @@ import { login } from './login.command.js';
 
 const loginBody = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
 
+const LOGIN_REFUSALS = {
+  bad_credentials: ['UNAUTHENTICATED', 'wrong username or password'],
+  locked: ['ACCOUNT_LOCKED', 'the account is locked; an administrator must unlock it'],
+  password_expired: ['PASSWORD_EXPIRED', 'the password expired; change it (POST /api/v1/auth/change-password) and sign in again'],
+} as const;
+
 /** The actor behind a token: the person exists, is active, not locked, and the token was not revoked. */
 export function actorResolver(store: Store): (username: string, epoch: number) => Promise<Actor | null> {
   return async (username, epoch) => {
@@ -33,8 +39,7 @@ export function registerAuthRoutes(app: FastifyInstance, runner: CommandRunner, 
     if (outcome.kind !== 'applied') throw new Error('login cannot be a dry run or replay');
     const r = outcome.result;
     if (!r.ok) {
-      const code = r.reason === 'locked' ? 'ACCOUNT_LOCKED' : 'UNAUTHENTICATED';
-      const text = r.reason === 'locked' ? 'the account is locked; an administrator must unlock it' : 'wrong username or password';
+      const [code, text] = LOGIN_REFUSALS[r.reason === 'inactive' ? 'bad_credentials' : r.reason];
       return sendProblem(reply, problem(401, text, [violation(code, text)]));
     }
     const { token, expiresAt } = await tokens.issue(r.username, r.epoch);

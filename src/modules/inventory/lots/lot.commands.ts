@@ -1,5 +1,6 @@
 import { command } from '../../../platform/commands/command.js';
 import { invalidTransition, notFound, refuseIfAny, violation } from '../../../platform/errors/violation.js';
+import { checkSignatures, type Signing } from '../../compliance/index.js';
 import { findMaterial } from '../../product/index.js';
 import { findLot, insertLot, setLotStatus, type Lot, type LotStatus } from './lot.repository.js';
 
@@ -45,11 +46,17 @@ export const holdLot = command('lot.hold', async (ctx, cmd: { id: string; reason
   return { ...lot, status: 'on_hold' };
 });
 
-/** Releases a lot from quarantine or hold, with a reason. */
-export const releaseLot = command('lot.release', async (ctx, cmd: { id: string; reason: string }): Promise<Lot> => {
+/**
+ * Releases a lot from quarantine or hold, with a reason, signed when the `lot.release` signature policy asks for it
+ * (the signature binds the lot as it was and the reason).
+ */
+export const releaseLot = command('lot.release', async (ctx, cmd: { id: string; reason: string } & Signing): Promise<Lot> => {
   const lot = await findLot(ctx.tx, cmd.id);
   if (!lot) throw notFound('lot', cmd.id);
-  if (!RELEASABLE.includes(lot.status) || !(await setLotStatus(ctx.tx, lot.id, lot.status, 'released'))) throw invalidTransition('lot', lot.id, lot.status, 'released');
+  const signed = await checkSignatures(ctx, { action: 'lot.release', entity: 'lot', entityId: lot.id, content: { lot, reason: cmd.reason }, signing: cmd });
+  refuseIfAny([...(RELEASABLE.includes(lot.status) ? [] : invalidTransition('lot', lot.id, lot.status, 'released').violations), ...signed.violations]);
+  await signed.apply();
+  if (!(await setLotStatus(ctx.tx, lot.id, lot.status, 'released'))) throw invalidTransition('lot', lot.id, lot.status, 'released');
   ctx.record({ action: 'lot.released', entity: 'lot', entityId: lot.id, data: { changes: { status: { before: lot.status, after: 'released' } } }, reason: cmd.reason });
   return { ...lot, status: 'released' };
 });

@@ -6,6 +6,7 @@ import { idField, positiveQuantity, reasonField } from '../../../platform/http/f
 import { ANY_ROLE, commandRoute, queryRoute } from '../../../platform/http/route-kit.js';
 import { iso, isoTime } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
+import { signingFields } from '../../compliance/index.js';
 import { holdLot, receiveLot, releaseLot } from './lot.commands.js';
 import { findLot, listLots, LOT_STATUSES, type Lot } from './lot.repository.js';
 import { registerSublotRoutes } from './sublots.routes.js';
@@ -40,7 +41,8 @@ export function registerLotRoutes(app: FastifyInstance, runner: CommandRunner, s
   });
   commandRoute(app, runner, {
     method: 'POST', url: '/api/v1/lots/:id/release', roles: ['quality'], summary: 'Release a lot from quarantine or hold', tags: ['inventory'],
-    params, body: reasonBody, command: releaseLot, input: (p, b) => ({ id: p.id, reason: b.reason }), present: presentLot,
+    params, body: reasonBody.extend(signingFields), command: releaseLot,
+    input: (p, b) => ({ id: p.id, reason: b.reason, signature: b.signature, witness: b.witness }), present: presentLot,
   });
   queryRoute(app, {
     url: '/api/v1/lots/:id', roles: ANY_ROLE, summary: 'Read a lot', tags: ['inventory'], params,

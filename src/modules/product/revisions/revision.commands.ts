@@ -1,5 +1,7 @@
 import { command, type CommandContext } from '../../../platform/commands/command.js';
 import { invalidTransition, notFound, refuseIfAny } from '../../../platform/errors/violation.js';
+import type { Violation } from '../../../platform/errors/violation.js';
+import { checkSignatures, type Signing } from '../../compliance/index.js';
 import { findNode } from '../../resources/index.js';
 import { findMaterial, findMaterials } from '../materials/material.repository.js';
 import type { RevisionContent } from './revision-content.schema.js';
@@ -29,7 +31,7 @@ async function findCycles(ctx: CommandContext, productId: string, content: Revis
   return cycles;
 }
 
-async function checkContent(ctx: CommandContext, productId: string, content: RevisionContent): Promise<void> {
+async function contentViolations(ctx: CommandContext, productId: string, content: RevisionContent): Promise<readonly Violation[]> {
   const product = await findMaterial(ctx.tx, productId);
   if (!product) throw notFound('material', productId);
   const materials = await findMaterials(ctx.tx, content.bom.map((l) => l.materialId));
@@ -38,7 +40,11 @@ async function checkContent(ctx: CommandContext, productId: string, content: Rev
     const node = await findNode(ctx.tx, id);
     if (node) nodeLevels.set(id, node.level);
   }
-  refuseIfAny(revisionRules({ productId, content, materials, nodeLevels, cycles: await findCycles(ctx, productId, content) }));
+  return revisionRules({ productId, content, materials, nodeLevels, cycles: await findCycles(ctx, productId, content) });
+}
+
+async function checkContent(ctx: CommandContext, productId: string, content: RevisionContent): Promise<void> {
+  refuseIfAny(await contentViolations(ctx, productId, content));
 }
 
 /** Adds a draft revision of a product definition after checking every reference it makes. */
@@ -64,13 +70,21 @@ export const updateDraft = command('revision.update', async (ctx, cmd: { materia
   return { ...current, bom: cmd.content.bom, routing: cmd.content.routing };
 });
 
-/** Approves a draft: the earlier approved revision becomes obsolete; new work orders snapshot the approved one. */
-export const approveRevision = command('revision.approve', async (ctx, cmd: { materialId: string; revision: number; reason?: string | undefined }): Promise<ProductRevision> => {
+/**
+ * Approves a draft: the earlier approved revision becomes obsolete; new work orders snapshot the approved one. Signed
+ * when the `revision.approve` policy asks for it: the signature binds the revision's BOM and routing as approved.
+ */
+export const approveRevision = command('revision.approve', async (ctx, cmd: { materialId: string; revision: number; reason?: string | undefined } & Signing): Promise<ProductRevision> => {
   const current = await findRevision(ctx.tx, cmd.materialId, cmd.revision);
   if (!current) throw notFound('revision', `${cmd.materialId}/${cmd.revision}`);
   if (current.status !== 'draft') throw invalidTransition('revision', `${cmd.materialId}/${cmd.revision}`, current.status, 'approved');
+  const signed = await checkSignatures(ctx, {
+    action: 'revision.approve', entity: 'product', entityId: cmd.materialId, signing: cmd,
+    content: { revision: current.revision, bom: current.bom, routing: current.routing, reason: cmd.reason ?? null },
+  });
   // References may have changed since the draft was written: check again at approval.
-  await checkContent(ctx, cmd.materialId, { bom: [...current.bom], routing: [...current.routing] });
+  refuseIfAny([...(await contentViolations(ctx, cmd.materialId, { bom: [...current.bom], routing: [...current.routing] })), ...signed.violations]);
+  await signed.apply();
   const previous = await ctx.tx.selectFrom('product_revisions').select('revision').where('material_id', '=', cmd.materialId).where('status', '=', 'approved').execute();
   for (const p of previous) {
     await setRevisionStatus(ctx.tx, cmd.materialId, p.revision, 'approved', 'obsolete', null, ctx.now);

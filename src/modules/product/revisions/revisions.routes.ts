@@ -6,13 +6,14 @@ import { idField, reasonField } from '../../../platform/http/fields.js';
 import { ANY_ROLE, commandRoute, queryRoute } from '../../../platform/http/route-kit.js';
 import { iso } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
+import { signingFields } from '../../compliance/index.js';
 import { revisionContentSchema } from './revision-content.schema.js';
 import { approveRevision, createRevision, updateDraft } from './revision.commands.js';
 import { findRevision, listRevisions, type ProductRevision } from './revision.repository.js';
 
 const productParams = z.strictObject({ materialId: idField });
 const revisionParams = z.strictObject({ materialId: idField, rev: z.coerce.number().int().min(1).max(1_000_000) });
-const approveBody = z.strictObject({ reason: reasonField.optional() });
+const approveBody = z.strictObject({ reason: reasonField.optional(), ...signingFields });
 
 /** A revision as the API shows it. */
 export function presentRevision(r: ProductRevision): Record<string, unknown> {
@@ -37,7 +38,7 @@ export function registerRevisionRoutes(app: FastifyInstance, runner: CommandRunn
     method: 'POST', url: '/api/v1/products/:materialId/revisions/:rev/approve', roles: ['engineer', 'quality'],
     summary: 'Approve a draft revision; the earlier approved one becomes obsolete', tags: ['master data'],
     params: revisionParams, body: approveBody, command: approveRevision,
-    input: (p, b) => ({ materialId: p.materialId, revision: p.rev, reason: b.reason }), present: presentRevision,
+    input: (p, b) => ({ materialId: p.materialId, revision: p.rev, reason: b.reason, signature: b.signature, witness: b.witness }), present: presentRevision,
   });
   queryRoute(app, {
     url: '/api/v1/products/:materialId/revisions', roles: ANY_ROLE, summary: 'List the revisions of a product', tags: ['master data'],

@@ -1,5 +1,6 @@
 import { command } from '../../../platform/commands/command.js';
 import { refuseIfAny, violation } from '../../../platform/errors/violation.js';
+import { checkSignatures, type Signing } from '../../compliance/index.js';
 import { missingInspections, undecidedOutOfSpec } from '../../quality/index.js';
 import { setOrderStatus } from '../work-orders/work-order.repository.js';
 import { orderRunnable, personQualified } from './execution.rules.js';
@@ -8,13 +9,20 @@ import { setOperationStatus } from './operation.repository.js';
 
 /**
  * Completes a running (or paused) operation once every earlier one is completed; completing the last open
- * operation completes the order.
+ * operation completes the order. A step the routing marks critical needs the `responsible` signature of the person
+ * completing it (and a witness when the `operation.complete-critical` policy says so), bound to what it reports.
  */
-export const completeOperation = command('operation.complete', async (ctx, cmd: { operationId: string }) => {
+export const completeOperation = command('operation.complete', async (ctx, cmd: { operationId: string } & Signing) => {
   const c = await loadOperationContext(ctx, cmd.operationId);
   const openBefore = c.ops.filter((o) => o.seq < c.op.seq && o.status !== 'completed');
   const inspectionsMissing = await missingInspections(ctx.tx, c.op);
   const outOfSpec = await undecidedOutOfSpec(ctx.tx, c.op.id);
+  const signed = c.op.critical
+    ? await checkSignatures(ctx, {
+      action: 'operation.complete-critical', entity: 'operation', entityId: c.op.id, signing: cmd,
+      content: { workOrderId: c.order.id, seq: c.op.seq, name: c.op.name, equipmentId: c.op.equipmentId, good: c.op.good, scrap: c.op.scrap },
+    })
+    : null;
   refuseIfAny([
     ...(c.op.status === 'ready' ? [violation('OPERATION_NOT_RUNNING', `operation ${c.op.seq} was never started`, { details: { operationId: c.op.id, status: c.op.status } })] : []),
     ...(c.op.status === 'completed' ? [violation('INVALID_TRANSITION', `operation ${c.op.seq} is already completed`, { details: { operationId: c.op.id, from: 'completed', to: 'completed' } })] : []),
@@ -25,7 +33,9 @@ export const completeOperation = command('operation.complete', async (ctx, cmd: 
     ...personQualified(c.op, ctx.actor.username, c.qualifications, ctx.now),
     ...inspectionsMissing,
     ...outOfSpec,
+    ...(signed?.violations ?? []),
   ]);
+  await signed?.apply();
   const from = c.op.status;
   if (!(await setOperationStatus(ctx.tx, c.op.id, from, 'completed', { completedAt: ctx.now, completedBy: ctx.actor.username }))) {
     refuseIfAny([violation('INVALID_TRANSITION', `operation ${c.op.seq} changed meanwhile`, { details: { operationId: c.op.id, from, to: 'completed' } })]);

@@ -5,6 +5,7 @@ import { notFound } from '../../../platform/errors/violation.js';
 import { idField, nonNegativeQuantity, positiveQuantity, reasonField } from '../../../platform/http/fields.js';
 import { ANY_ROLE, commandRoute, queryRoute } from '../../../platform/http/route-kit.js';
 import type { Store } from '../../../platform/store/database.js';
+import { signingFields } from '../../compliance/index.js';
 import { presentLot } from '../../inventory/index.js';
 import { dispatchList } from '../dispatch/dispatch-list.query.js';
 import { presentOperation, presentOrder } from '../production.present.js';
@@ -54,7 +55,8 @@ export function registerOperationRoutes(app: FastifyInstance, runner: CommandRun
   });
   commandRoute(app, runner, {
     method: 'POST', url: '/api/v1/operations/:id/complete', roles: SHOP_FLOOR, summary: 'Complete an operation', tags: ['execution'],
-    params: opParams, body: z.strictObject({}), command: completeOperation, input: (p) => ({ operationId: p.id }),
+    params: opParams, body: z.strictObject({ ...signingFields }), command: completeOperation,
+    input: (p, b) => ({ operationId: p.id, signature: b.signature, witness: b.witness }),
     present: (r) => ({ ...presentOperation(r), orderStatus: r.orderStatus }),
   });
   queryRoute(app, {

@@ -1,22 +1,22 @@
 import { command, type CommandContext } from '../../../platform/commands/command.js';
 import { invalidTransition, notFound, refuseIfAny, type Violation } from '../../../platform/errors/violation.js';
+import { checkSignatures, type Signing } from '../../compliance/index.js';
 import { decrementLot, findLot, setLotStatus, type LotStatus } from '../../inventory/index.js';
 import { findOrder, lockOrder, operationsOf, setOrderStatus, type OrderStatus } from '../../production/index.js';
 import { DISPOSITION_EFFECTS, dispositionAllowed } from './disposition.rules.js';
 import { closeNonconformance, findNonconformance, openHolds, type Decision, type Nonconformance } from './nonconformance.repository.js';
 
-export interface DispositionNonconformance {
+export interface DispositionNonconformance extends Signing {
   readonly nonconformanceId: string;
   readonly decision: Decision;
   readonly reason: string;
 }
 
-/**
- * Every check a disposition passes before it applies. The electronic signature check of the compliance rules
- * (SIGNATURE_REQUIRED: re-authentication and meaning) belongs in this list, with the signature in the input.
- */
-function dispositionChecks(nc: Nonconformance, cmd: DispositionNonconformance): Violation[] {
-  return [...dispositionAllowed(nc, cmd.decision)];
+/** Every check a disposition passes before it applies, the signature check included (the signature binds the nonconformance, decision and reason). */
+async function dispositionChecks(ctx: CommandContext, nc: Nonconformance, cmd: DispositionNonconformance): Promise<{ violations: Violation[]; apply: () => Promise<unknown> }> {
+  const content = { nonconformance: nc, decision: cmd.decision, reason: cmd.reason };
+  const signed = await checkSignatures(ctx, { action: 'nonconformance.disposition', entity: 'nonconformance', entityId: nc.id, content, signing: cmd });
+  return { violations: [...dispositionAllowed(nc, cmd.decision), ...signed.violations], apply: signed.apply };
 }
 
 const REJECTABLE: readonly LotStatus[] = ['on_hold', 'quarantine', 'released'];
@@ -68,7 +68,9 @@ export const dispositionNonconformance = command('nonconformance.disposition', a
   await lockOrder(ctx.tx, found.workOrderId);
   // Read again under the order's lock: a disposition racing this one has either committed or waits.
   const nc = (await findNonconformance(ctx.tx, cmd.nonconformanceId)) ?? found;
-  refuseIfAny(dispositionChecks(nc, cmd));
+  const checks = await dispositionChecks(ctx, nc, cmd);
+  refuseIfAny(checks.violations);
+  await checks.apply();
   if (!(await closeNonconformance(ctx.tx, nc.id, { decision: cmd.decision, reason: cmd.reason, at: ctx.now, by: ctx.actor.username }))) {
     throw invalidTransition('nonconformance', nc.id, nc.status, 'closed');
   }

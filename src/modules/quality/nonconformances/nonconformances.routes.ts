@@ -6,6 +6,7 @@ import { idField, reasonField } from '../../../platform/http/fields.js';
 import { ANY_ROLE, commandRoute, queryRoute } from '../../../platform/http/route-kit.js';
 import { iso } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
+import { signingFields } from '../../compliance/index.js';
 import { resultsOfInspection } from '../inspections/inspection.repository.js';
 import { dispositionNonconformance } from './disposition-nonconformance.command.js';
 import { DECISIONS, findNonconformance, listNonconformances, type Nonconformance } from './nonconformance.repository.js';
@@ -41,9 +42,9 @@ export function registerNonconformanceRoutes(app: FastifyInstance, runner: Comma
     method: 'POST', url: '/api/v1/nonconformances/:id/disposition', roles: ['quality'], tags: ['quality'],
     summary: 'Decide a nonconformance: use as is, rework, scrap or return to vendor; releases or rejects what it held',
     params: ncParams,
-    body: z.strictObject({ decision: z.enum(DECISIONS), reason: reasonField }),
+    body: z.strictObject({ decision: z.enum(DECISIONS), reason: reasonField, ...signingFields }),
     command: dispositionNonconformance,
-    input: (p, b) => ({ nonconformanceId: p.id, decision: b.decision, reason: b.reason }),
+    input: (p, b) => ({ nonconformanceId: p.id, decision: b.decision, reason: b.reason, signature: b.signature, witness: b.witness }),
     present: (r) => ({ ...presentNonconformance(r.nonconformance), orderStatus: r.orderStatus, lotStatus: r.lotStatus }),
   });
 }

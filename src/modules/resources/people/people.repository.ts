@@ -14,6 +14,8 @@ export interface Person {
   readonly failedLogins: number;
   readonly tokenEpoch: number;
   readonly hasPassword: boolean;
+  /** When the password was last set (epoch ms); null without one. */
+  readonly passwordChangedAt: number | null;
 }
 
 export interface Qualification {
@@ -28,6 +30,7 @@ export async function findPerson(db: Db, id: string): Promise<(Person & { passwo
   return {
     id: r.id, name: r.name, roles: roles.map((x) => x.role).filter(isRole), active: r.active === 1, locked: r.locked === 1,
     failedLogins: r.failed_logins, tokenEpoch: r.token_epoch, hasPassword: r.password_hash !== null, passwordHash: r.password_hash,
+    passwordChangedAt: r.password_changed_at,
   };
 }
 

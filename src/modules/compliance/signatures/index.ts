@@ -1,0 +1,10 @@
+/** Electronic signatures (21 CFR Part 11): the check a command runs in its transaction, policies, stored signatures. */
+export { checkSignatures, type SignatureCheck, type SignatureRequest } from './signature.service.js';
+export {
+  MEANINGS, SIGNED_ACTIONS, DEFAULT_POLICIES, REGULATED_POLICIES, signatureSchema, signingFields,
+  type Meaning, type SignedAction, type SignaturePolicy, type SignatureInput, type Signing,
+} from './signature-actions.js';
+export { putSignaturePolicy } from './put-signature-policy.command.js';
+export { signaturesOf, type SignatureRecord } from './signature.repository.js';
+export { recordHash } from './record-hash.js';
+export { registerSignatureRoutes, presentSignature } from './signatures.routes.js';
