@@ -1,4 +1,8 @@
-/** Electronic signatures (21 CFR Part 11): the check a command runs in its transaction, policies, stored signatures. */
+/**
+ * Electronic signatures (21 CFR Part 11): the check a command runs in its transaction, policies, stored signatures.
+ * Modules whose commands are signed import this entry, not the compliance index: the compliance module also reads
+ * their records (the batch record), and a cycle through its index would leave the body schemas half-built at load.
+ */
 export { checkSignatures, type SignatureCheck, type SignatureRequest } from './signature.service.js';
 export {
   MEANINGS, SIGNED_ACTIONS, DEFAULT_POLICIES, REGULATED_POLICIES, signatureSchema, signingFields,

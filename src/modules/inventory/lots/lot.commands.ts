@@ -1,6 +1,6 @@
 import { command } from '../../../platform/commands/command.js';
 import { invalidTransition, notFound, refuseIfAny, violation } from '../../../platform/errors/violation.js';
-import { checkSignatures, type Signing } from '../../compliance/index.js';
+import { checkSignatures, type Signing } from '../../compliance/signatures/index.js';
 import { findMaterial } from '../../product/index.js';
 import { findLot, insertLot, setLotStatus, type Lot, type LotStatus } from './lot.repository.js';
 

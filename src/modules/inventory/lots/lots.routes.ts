@@ -6,7 +6,7 @@ import { idField, positiveQuantity, reasonField } from '../../../platform/http/f
 import { ANY_ROLE, commandRoute, queryRoute } from '../../../platform/http/route-kit.js';
 import { iso, isoTime } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
-import { signingFields } from '../../compliance/index.js';
+import { signingFields } from '../../compliance/signatures/index.js';
 import { holdLot, receiveLot, releaseLot } from './lot.commands.js';
 import { findLot, listLots, LOT_STATUSES, type Lot } from './lot.repository.js';
 import { registerSublotRoutes } from './sublots.routes.js';

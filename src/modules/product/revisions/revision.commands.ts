@@ -1,7 +1,7 @@
 import { command, type CommandContext } from '../../../platform/commands/command.js';
 import { invalidTransition, notFound, refuseIfAny } from '../../../platform/errors/violation.js';
 import type { Violation } from '../../../platform/errors/violation.js';
-import { checkSignatures, type Signing } from '../../compliance/index.js';
+import { checkSignatures, type Signing } from '../../compliance/signatures/index.js';
 import { findNode } from '../../resources/index.js';
 import { findMaterial, findMaterials } from '../materials/material.repository.js';
 import type { RevisionContent } from './revision-content.schema.js';

@@ -6,7 +6,7 @@ import { idField, reasonField } from '../../../platform/http/fields.js';
 import { ANY_ROLE, commandRoute, queryRoute } from '../../../platform/http/route-kit.js';
 import { iso } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
-import { signingFields } from '../../compliance/index.js';
+import { signingFields } from '../../compliance/signatures/index.js';
 import { revisionContentSchema } from './revision-content.schema.js';
 import { approveRevision, createRevision, updateDraft } from './revision.commands.js';
 import { findRevision, listRevisions, type ProductRevision } from './revision.repository.js';

@@ -1,6 +1,6 @@
 import { command } from '../../../platform/commands/command.js';
 import { refuseIfAny, violation } from '../../../platform/errors/violation.js';
-import { checkSignatures, type Signing } from '../../compliance/index.js';
+import { checkSignatures, type Signing } from '../../compliance/signatures/index.js';
 import { missingInspections, undecidedOutOfSpec } from '../../quality/index.js';
 import { setOrderStatus } from '../work-orders/work-order.repository.js';
 import { orderRunnable, personQualified } from './execution.rules.js';

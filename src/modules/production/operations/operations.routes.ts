@@ -5,7 +5,7 @@ import { notFound } from '../../../platform/errors/violation.js';
 import { idField, nonNegativeQuantity, positiveQuantity, reasonField } from '../../../platform/http/fields.js';
 import { ANY_ROLE, commandRoute, queryRoute } from '../../../platform/http/route-kit.js';
 import type { Store } from '../../../platform/store/database.js';
-import { signingFields } from '../../compliance/index.js';
+import { signingFields } from '../../compliance/signatures/index.js';
 import { presentLot } from '../../inventory/index.js';
 import { dispatchList } from '../dispatch/dispatch-list.query.js';
 import { presentOperation, presentOrder } from '../production.present.js';

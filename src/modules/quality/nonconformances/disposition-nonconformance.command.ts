@@ -1,6 +1,6 @@
 import { command, type CommandContext } from '../../../platform/commands/command.js';
 import { invalidTransition, notFound, refuseIfAny, type Violation } from '../../../platform/errors/violation.js';
-import { checkSignatures, type Signing } from '../../compliance/index.js';
+import { checkSignatures, type Signing } from '../../compliance/signatures/index.js';
 import { decrementLot, findLot, setLotStatus, type LotStatus } from '../../inventory/index.js';
 import { findOrder, lockOrder, operationsOf, setOrderStatus, type OrderStatus } from '../../production/index.js';
 import { DISPOSITION_EFFECTS, dispositionAllowed } from './disposition.rules.js';

@@ -6,7 +6,7 @@ import { idField, reasonField } from '../../../platform/http/fields.js';
 import { ANY_ROLE, commandRoute, queryRoute } from '../../../platform/http/route-kit.js';
 import { iso } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
-import { signingFields } from '../../compliance/index.js';
+import { signingFields } from '../../compliance/signatures/index.js';
 import { resultsOfInspection } from '../inspections/inspection.repository.js';
 import { dispositionNonconformance } from './disposition-nonconformance.command.js';
 import { DECISIONS, findNonconformance, listNonconformances, type Nonconformance } from './nonconformance.repository.js';
