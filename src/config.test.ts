@@ -70,3 +70,33 @@ describe('redactUrl', () => {
     expect(redactUrl('postgres://postgres@127.0.0.1:5432/test')).toBe('postgres://postgres@127.0.0.1:5432/test');
   });
 });
+
+describe('edge limits in the configuration', () => {
+  it('defaults to a 1 MiB body, CORS off, 5 failed logins per account and 30 per address a minute, no scrape token', () => {
+    const c = resolveConfig({}, {}, '/srv');
+    expect(c.bodyLimit).toBe(1024 * 1024);
+    expect(c.corsOrigins).toEqual([]);
+    expect(c.loginRateLimit).toEqual({ perAccount: { max: 5, windowSec: 60 }, perAddress: { max: 30, windowSec: 60 } });
+    expect(c.metricsToken).toBeUndefined();
+  });
+
+  it('reads them from the environment', () => {
+    const c = resolveConfig({}, {
+      TAKT_BODY_LIMIT: '65536', TAKT_CORS_ORIGINS: 'https://mes.example.com, http://localhost:5173', TAKT_LOGIN_LIMIT_ACCOUNT: '3/30',
+      TAKT_LOGIN_LIMIT_ADDRESS: '100/600', TAKT_METRICS_TOKEN: 'scrape',
+    }, '/srv');
+    expect(c).toMatchObject({ bodyLimit: 65536, corsOrigins: ['https://mes.example.com', 'http://localhost:5173'], metricsToken: 'scrape' });
+    expect(c.loginRateLimit).toEqual({ perAccount: { max: 3, windowSec: 30 }, perAddress: { max: 100, windowSec: 600 } });
+  });
+
+  it.each([
+    ['TAKT_BODY_LIMIT', '1k'],
+    ['TAKT_BODY_LIMIT', '10'],
+    ['TAKT_CORS_ORIGINS', 'https://mes.example.com/app'],
+    ['TAKT_CORS_ORIGINS', '*'],
+    ['TAKT_LOGIN_LIMIT_ACCOUNT', '5'],
+    ['TAKT_LOGIN_LIMIT_ADDRESS', '0/60'],
+  ])('refuses %s=%s, naming it', (name, value) => {
+    expect(() => resolveConfig({}, { [name]: value }, '/srv')).toThrow(new RegExp(name));
+  });
+});

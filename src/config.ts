@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import type { StoreConfig } from './platform/store/database.js';
+import { DEFAULT_BODY_LIMIT } from './platform/http/app.js';
+import { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimit, type RateWindow } from './platform/http/login-rate-limit.js';
 
 /** The log levels pino knows, quietest last. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -30,6 +32,12 @@ export interface TaktConfig {
   readonly metricsToken: string | undefined;
   /** Machine connectivity over MQTT (Sparkplug B host); null when TAKT_MQTT=off. */
   readonly mqtt: MqttConfig | null;
+  /** TAKT_BODY_LIMIT: the largest request body in bytes (default 1 MiB); larger ones are answered 413. */
+  readonly bodyLimit: number;
+  /** TAKT_CORS_ORIGINS: comma-separated origins allowed to call the API from a browser; empty (CORS off) by default. */
+  readonly corsOrigins: readonly string[];
+  /** TAKT_LOGIN_LIMIT_ACCOUNT / TAKT_LOGIN_LIMIT_ADDRESS as `count/seconds`: failed logins before 429. */
+  readonly loginRateLimit: LoginRateLimit;
 }
 
 /** TAKT_MQTT_URL: an external broker; without it an embedded broker on TAKT_MQTT_HOST:TAKT_MQTT_PORT (default 127.0.0.1:1883). */
@@ -89,6 +97,36 @@ function parseLogLevel(raw: string | undefined): LogLevel {
   return level as LogLevel;
 }
 
+function parseBodyLimit(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return DEFAULT_BODY_LIMIT;
+  const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1024) throw new ConfigError(`TAKT_BODY_LIMIT must be a whole number of bytes of at least 1024, got "${raw}"`);
+  return n;
+}
+
+function parseRateWindow(name: string, raw: string | undefined, fallback: RateWindow): RateWindow {
+  if (raw === undefined || raw === '') return fallback;
+  const m = /^(\d+)\/(\d+)$/.exec(raw);
+  const max = Number(m?.[1]);
+  const windowSec = Number(m?.[2]);
+  if (!m || max < 1 || windowSec < 1) throw new ConfigError(`${name} must be count/seconds with both at least 1, e.g. 5/60, got "${raw}"`);
+  return { max, windowSec };
+}
+
+function parseOrigins(raw: string | undefined): string[] {
+  const origins = (raw ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const o of origins) {
+    let url: URL | undefined;
+    try {
+      url = new URL(o);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.origin !== o) throw new ConfigError(`TAKT_CORS_ORIGINS must list origins like https://mes.example.com (scheme, host, port; no path), got "${o}"`);
+  }
+  return origins;
+}
+
 /** The URL without its password, fit for a log line. */
 export function redactUrl(url: string): string {
   try {
@@ -130,5 +168,11 @@ export function resolveConfig(flags: ConfigFlags, env: Env = process.env, cwd: s
     mqtt: resolveMqtt(env),
     demo: flags.demo ?? true,
     metricsToken: env.TAKT_METRICS_TOKEN !== undefined && env.TAKT_METRICS_TOKEN !== '' ? env.TAKT_METRICS_TOKEN : undefined,
+    bodyLimit: parseBodyLimit(env.TAKT_BODY_LIMIT),
+    corsOrigins: parseOrigins(env.TAKT_CORS_ORIGINS),
+    loginRateLimit: {
+      perAccount: parseRateWindow('TAKT_LOGIN_LIMIT_ACCOUNT', env.TAKT_LOGIN_LIMIT_ACCOUNT, DEFAULT_LOGIN_RATE_LIMIT.perAccount),
+      perAddress: parseRateWindow('TAKT_LOGIN_LIMIT_ADDRESS', env.TAKT_LOGIN_LIMIT_ADDRESS, DEFAULT_LOGIN_RATE_LIMIT.perAddress),
+    },
   };
 }

@@ -3,6 +3,7 @@ import { TokenService } from './platform/auth/token.service.js';
 import { CommandRunner } from './platform/commands/command-runner.js';
 import { EventBus } from './platform/events/event-bus.js';
 import { buildApp } from './platform/http/app.js';
+import type { LoginRateLimit } from './platform/http/login-rate-limit.js';
 import { ensureJournalHead } from './platform/journal/journal.repository.js';
 import { openStore, type Store, type StoreConfig } from './platform/store/database.js';
 import { migrateToLatest } from './platform/store/migrator.js';
@@ -24,6 +25,12 @@ export interface TaktOptions {
   readonly metrics?: TaktMetrics;
   /** A static bearer token that may read /metrics (TAKT_METRICS_TOKEN); sign-in tokens of admin/integration may too. */
   readonly metricsToken?: string | undefined;
+  /** Largest request body in bytes (default 1 MiB); larger ones are answered 413 problem+json. */
+  readonly bodyLimit?: number | undefined;
+  /** Origins allowed to call the API from a browser; CORS is off when none are given. */
+  readonly corsOrigins?: readonly string[] | undefined;
+  /** Failed-login limits answered 429 with Retry-After (`takt serve` sets the configured ones; none when absent). */
+  readonly loginRateLimit?: LoginRateLimit | undefined;
   /**
    * Group commit (default on for both stores; measured faster on each, see docs/benchmarks.md "Execution commands"):
    * see CommandRunner.
@@ -67,6 +74,7 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     const app = await buildApp({
       tokens, resolveActor: actorResolver(store), logger: options.logger ?? false, ready: () => ready,
       observeRequest: (method, route, status, ms) => metrics.observeRequest(method, route, status, ms),
+      bodyLimit: options.bodyLimit, corsOrigins: options.corsOrigins, loginRateLimit: options.loginRateLimit,
     });
     registerMetricsRoute(app, metrics, { token: options.metricsToken });
     registerOutboxMetrics(metrics, store);

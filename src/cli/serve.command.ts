@@ -45,7 +45,10 @@ export async function loadDemo(takt: Takt, logger: Logger): Promise<void> {
  */
 export async function serve(config: TaktConfig): Promise<void> {
   const { logger, serverLogger } = createLogger(config.logLevel);
-  const takt = await createTakt({ store: config.store, adminPassword: config.adminPassword, logger: serverLogger, metricsToken: config.metricsToken });
+  const takt = await createTakt({
+    store: config.store, adminPassword: config.adminPassword, logger: serverLogger, metricsToken: config.metricsToken,
+    bodyLimit: config.bodyLimit, corsOrigins: config.corsOrigins, loginRateLimit: config.loginRateLimit,
+  });
   takt.metrics.collectProcessMetrics();
   // takt restore refuses a folder a Takt is serving: the mark goes when the process does.
   const unmark = markServing(config);

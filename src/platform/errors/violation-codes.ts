@@ -39,6 +39,8 @@ export const VIOLATION_CODES = [
   'LOT_NOT_LOT_CONTROLLED',
   'PERSON_CLOCKED_ON',
   'NOT_CLOCKED_ON',
+  'TOO_MANY_REQUESTS',
+  'PAYLOAD_TOO_LARGE',
   // An inbound B2MML message Takt cannot take (HTTP 422): the B2MML layer's problem codes, then the import's own.
   'XML_TOO_LARGE',
   'XML_DOCTYPE_FORBIDDEN',
@@ -83,6 +85,10 @@ export function statusOf(code: ViolationCode): number {
       return 401;
     case 'FORBIDDEN':
       return 403;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'TOO_MANY_REQUESTS':
+      return 429;
     case 'NOT_FOUND':
       return 404;
     case 'IDEMPOTENCY_KEY_REUSED':

@@ -7,7 +7,9 @@ import type { TokenService } from '../auth/token.service.js';
 import { statusOf } from '../errors/violation-codes.js';
 import { Refusal, violation, type Violation } from '../errors/violation.js';
 import { REQUEST_ID_HEADER, requestIdOf } from '../observability/request-id.js';
+import { registerLoginRateLimit, type LoginRateLimit } from './login-rate-limit.js';
 import { problem, sendProblem } from './problem.js';
+import { registerCors, registerSecurityHeaders } from './security-headers.js';
 
 export interface AppOptions {
   readonly tokens: TokenService;
@@ -18,7 +20,14 @@ export interface AppOptions {
   readonly ready: () => boolean;
   /** Called once per answered request with the matched route pattern ('unmatched' when none) and its duration. */
   readonly observeRequest?: (method: string, route: string, status: number, ms: number) => void;
+  /** Failed-login limits (429 with Retry-After); none when absent. */
+  readonly loginRateLimit?: LoginRateLimit | undefined;
+  /** Origins allowed to call the API from a browser (CORS); none (CORS off) when absent or empty. */
+  readonly corsOrigins?: readonly string[] | undefined;
 }
+
+/** The largest request body taken by default (TAKT_BODY_LIMIT changes it): 1 MiB. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** The base path of the public API: every route below it needs a token unless it is marked public. */
 export const API_PREFIX = '/api/v1';
@@ -79,9 +88,10 @@ export function nulField(value: unknown): string | null {
 
 /** Builds the HTTP edge: shape validation, problem+json errors, authentication and roles, OpenAPI. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    bodyLimit,
     // Our own id logic: the caller's X-Request-Id only when well formed, echoed in the answer (onSend below).
     requestIdHeader: false,
     genReqId: requestIdOf,
@@ -137,11 +147,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header(REQUEST_ID_HEADER, req.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
     return payload;
   });
+  registerSecurityHeaders(app);
+  registerCors(app, options.corsOrigins ?? []);
+  if (options.loginRateLimit) registerLoginRateLimit(app, options.loginRateLimit, `${API_PREFIX}/auth/login`);
 
   const observeRequest = options.observeRequest;
   if (observeRequest) {
@@ -192,6 +202,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return sendProblem(reply, problem(400, `invalid ${where}: ${violations.map((v) => `${v.field}: ${v.message}`).join('; ')}`, violations));
     }
     const status = error.statusCode ?? 500;
+    if (status === 413) {
+      const text = 'the body is larger than this server takes (TAKT_BODY_LIMIT)';
+      return sendProblem(reply, problem(413, text, [violation('PAYLOAD_TOO_LARGE', text, { field: 'body', details: { defaultLimit: bodyLimit } })]));
+    }
     if (status >= 400 && status < 500) {
       const field = error.code?.startsWith('FST_ERR_CTP') ? 'body' : undefined;
       return sendProblem(reply, problem(status, error.message, status === 400 ? [violation('INVALID_FIELD', error.message, field ? { field } : {})] : undefined));
