@@ -9,6 +9,7 @@ import { quality } from './migrations/20261126-0006-quality.js';
 import { signatures } from './migrations/20261126-0007-signatures.js';
 import { records } from './migrations/20261126-0008-records.js';
 import { machines } from './migrations/20261126-0009-machines.js';
+import { traceIndexes } from './migrations/20261126-0011-trace-indexes.js';
 
 /** A migration that knows which dialect it runs on (column types for generated keys differ). */
 export type TaktMigration = (dialect: Dialect) => Migration;
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, TaktMigration> = {
   '20261126-0007-signatures': signatures,
   '20261126-0008-records': records,
   '20261126-0009-machines': machines,
+  '20261126-0011-trace-indexes': traceIndexes,
 };
 
 /** Runs every pending migration; throws with the failing migration's name when one fails. */
