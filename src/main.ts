@@ -8,7 +8,7 @@ import { ensureJournalHead } from './platform/journal/journal.repository.js';
 import { openStore, type Store, type StoreConfig } from './platform/store/database.js';
 import { migrateToLatest } from './platform/store/migrator.js';
 import { registerMetricsRoute, TaktMetrics } from './platform/observability/index.js';
-import { actorResolver, bootstrapAdmin, registerAuthRoutes, registerBatchRecordQuery, registerEventStream, registerJournalRoutes } from './modules/compliance/index.js';
+import { actorResolver, bootstrapAdmin, registerAuthRoutes, registerBatchRecordQuery, registerEventStream, registerRecordSignoffRoutes, registerJournalRoutes } from './modules/compliance/index.js';
 import {
   registerIntegrationRoutes, registerOutboxMetrics, startMappedOpcUa, startOutboxDispatcher, startSparkplugService, type IntegrationOptions, type SparkplugService,
   type SparkplugServiceOptions,
@@ -82,6 +82,7 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     registerJournalRoutes(app, store);
     registerBatchRecordQuery(app, store);
     registerSignatureRoutes(app, runner, store);
+    registerRecordSignoffRoutes(app, runner);
     registerEventStream(app, store, bus);
     registerModules({ app, runner, store, bus, metrics });
     registerIntegrationRoutes(app, runner, store, options.integration);

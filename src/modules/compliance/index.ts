@@ -7,3 +7,4 @@ export { registerEventStream } from './journal/events.routes.js';
 export { registerBatchRecordQuery } from './records/batch-record.routes.js';
 export { batchRecord } from './records/batch-record.query.js';
 export * from './signatures/index.js';
+export { registerRecordSignoffRoutes } from './records/record-signoff.routes.js';

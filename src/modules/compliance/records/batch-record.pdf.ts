@@ -108,7 +108,8 @@ export function renderBatchRecordPdf(record: BatchRecord, materialName: string |
   const signatures = [...c.signatures, ...(record.release?.signatures ?? [])];
   table(doc, [{ title: 'Printed name', width: 3 }, { title: 'User', width: 2 }, { title: 'Meaning', width: 2 }, { title: 'Signed for', width: 3 }, { title: 'Date / time', width: 3 }, { title: 'Comment', width: 3 }],
     signatures.map((s) => [s.printedName, s.signer, s.meaning, s.signedAction, printedTime(s.signedAt), s.comment ?? '']), 'No electronic signatures yet.');
-  if (record.reviews.length === 0) signatureBlock(doc, 'Reviewed by (quality)', 'reviewed');
+  // Blocks to sign on paper only while the record is open: a released record is signed already.
+  if (!record.released && record.reviews.length === 0) signatureBlock(doc, 'Reviewed by (quality)', 'reviewed');
   if (!record.released) signatureBlock(doc, 'Approved for release by', 'approved');
 
   runningHeaderFooter(doc, `Batch record ${h.workOrderId} | ${h.materialId} rev ${h.revision} | ${record.released ? 'RELEASED' : 'NOT RELEASED'}`, `Takt batch record ${h.workOrderId} | content ${short(record.contentHash)} | generated ${printedTime(record.generatedAt)}`);
