@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildQualityPlant } from '../../../test/support/quality-plant.js';
 import { describeStores } from '../../../test/support/stores.js';
 import { startTestTakt, type TestTakt } from '../../../test/support/takt.js';
-import type { MachineSource } from './index.js';
+import { createMachineIngest, type MachineSource } from './index.js';
 
 const SPINDLE: MachineSource = { protocol: 'sparkplug', node: 'G1/Press04', device: 'Spindle' };
 const MAPPING = {
@@ -96,6 +96,24 @@ describeStores('machine data: mappings and the ingest pipeline', (dialect) => {
     const spc = journal.body.events.filter((e: { action: string }) => e.action === 'spc.violation');
     expect(spc.map((e: { entityId: string; data: { rule: string; point: number; equipmentId: string } }) => [e.entityId, e.data.rule, e.data.point, e.data.equipmentId]))
       .toEqual([['BORE', 'WE1', 5.08, 'MIX-1'], ['BORE', 'WE2', 5.09, 'MIX-1']]); // 5.09 extends WE1: not journaled again
+  });
+
+  it('keeps applying batches when its timer fires after a batch already took what was queued', async () => {
+    const ingest = createMachineIngest(t.takt.runner, t.takt.bus, { flushIntervalMs: 100 });
+    const source: MachineSource = { protocol: 'opcua', node: 'timer-test' };
+    const rows = () => ingest.counters().historyRows;
+    const until = async (n: number) => {
+      for (let i = 0; i < 500 && rows() < n; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      return rows();
+    };
+    ingest.ingest(source, [{ name: 'a', value: 1, timestamp: at(0) }]);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the first batch starts
+    ingest.ingest(source, [{ name: 'a', value: 2, timestamp: at(1) }]); // taken by the running batch loop; its timer fires later on an empty queue
+    expect(await until(2)).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    ingest.ingest(source, [{ name: 'a', value: 3, timestamp: at(2) }]);
+    expect(await until(3)).toBe(3);
+    await ingest.close();
   });
 
   it('counts values it cannot use instead of failing: unknown state values, bad counters, garbage metrics', async () => {

@@ -73,14 +73,18 @@ export function createMachineIngest(runner: CommandRunner, bus: EventBus, option
 
   /** Applies batches one after another until the queue is empty. */
   function drain(): Promise<void> {
-    running ??= (async () => {
-      try {
-        while (queue.length > 0) await runOnce();
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
+    if (!running && queue.length > 0) {
+      running = (async () => {
+        // Never settle synchronously: `finally` must run after `running` holds this promise, or it would stay set.
+        await Promise.resolve();
+        try {
+          while (queue.length > 0) await runOnce();
+        } finally {
+          running = undefined;
+        }
+      })();
+    }
+    return running ?? Promise.resolve();
   }
 
   function schedule(): void {
