@@ -33,7 +33,7 @@ function storeOptions(cmd: Command): Command {
 
 /** Flags as given on the command line only: a default must not hide the environment variable. */
 function given(cmd: Command): ConfigFlags {
-  const opts = cmd.opts<{ data?: string; databaseUrl?: string; port?: string; host?: string; demo?: boolean }>();
+  const opts = cmd.opts<{ data?: string; databaseUrl?: string; port?: string; host?: string; demo?: boolean; simulator?: boolean }>();
   const fromCli = (name: string): boolean => cmd.getOptionValueSource(name) === 'cli';
   return {
     data: fromCli('data') ? opts.data : undefined,
@@ -41,6 +41,7 @@ function given(cmd: Command): ConfigFlags {
     port: fromCli('port') ? opts.port : undefined,
     host: fromCli('host') ? opts.host : undefined,
     demo: opts.demo,
+    simulator: opts.simulator,
   };
 }
 
@@ -57,6 +58,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--port <port>', 'TCP port, 0 picks a free one (env TAKT_PORT)').default(String(DEFAULT_PORT)))
     .addOption(new Option('--host <host>', 'address to listen on; 0.0.0.0 for terminals on the network (env TAKT_HOST)').default('127.0.0.1'))
     .option('--no-demo', 'do not load the demo plant on the first start')
+    .option('--no-simulator', 'do not run the plant simulator beside the demo plant (env TAKT_SIMULATOR=off)')
     .action(async (_opts, cmd: Command) => {
       const config = resolveConfig(given(cmd));
       await (await serveCommands()).serve(config);

@@ -14,6 +14,8 @@ export interface ConfigFlags {
   readonly data?: string | undefined;
   readonly databaseUrl?: string | undefined;
   readonly demo?: boolean | undefined;
+  /** false with --no-simulator. */
+  readonly simulator?: boolean | undefined;
 }
 
 /** Everything a Takt process needs to start, resolved from flags, then environment, then defaults. */
@@ -38,6 +40,8 @@ export interface TaktConfig {
   readonly corsOrigins: readonly string[];
   /** TAKT_LOGIN_LIMIT_ACCOUNT / TAKT_LOGIN_LIMIT_ADDRESS as `count/seconds`: failed logins before 429. */
   readonly loginRateLimit: LoginRateLimit;
+  /** Run the plant simulator beside a store holding the demo plant (off with --no-simulator or TAKT_SIMULATOR=off). */
+  readonly simulator: boolean;
 }
 
 /** TAKT_MQTT_URL: an external broker; without it an embedded broker on TAKT_MQTT_HOST:TAKT_MQTT_PORT (default 127.0.0.1:1883). */
@@ -167,6 +171,7 @@ export function resolveConfig(flags: ConfigFlags, env: Env = process.env, cwd: s
     logLevel: parseLogLevel(env.TAKT_LOG_LEVEL),
     mqtt: resolveMqtt(env),
     demo: flags.demo ?? true,
+    simulator: (flags.simulator ?? true) && env.TAKT_SIMULATOR?.toLowerCase() !== 'off',
     metricsToken: env.TAKT_METRICS_TOKEN !== undefined && env.TAKT_METRICS_TOKEN !== '' ? env.TAKT_METRICS_TOKEN : undefined,
     bodyLimit: parseBodyLimit(env.TAKT_BODY_LIMIT),
     corsOrigins: parseOrigins(env.TAKT_CORS_ORIGINS),

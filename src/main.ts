@@ -57,6 +57,8 @@ export interface Takt {
   readonly bootstrap: { password: string; generated: boolean } | null;
   /** Machine data in: `machines.ingest(source, metrics)` from any transport (Sparkplug B, OPC UA, the simulator). */
   readonly machines: MachineIngest;
+  /** The Sparkplug B host service (its broker URL, status) when MQTT is on. */
+  sparkplug(): SparkplugService | undefined;
   close(): Promise<void>;
 }
 
@@ -98,7 +100,7 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
       : null;
     ready = true;
     return {
-      store, runner, bus, app, tokens, metrics, bootstrap, machines,
+      store, runner, bus, app, tokens, metrics, bootstrap, machines, sparkplug: () => sparkplug,
       close: async () => {
         await sparkplug?.stop();
         await opcua?.stop();

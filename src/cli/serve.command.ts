@@ -3,6 +3,8 @@ import type { TaktConfig } from '../config.js';
 import { createTakt, type Takt } from '../main.js';
 import { loadDemoPlant, type DemoUser } from '../demo/demo-plant.js';
 import { createLogger } from './logger.js';
+import { pkiDirOf, startDemoSimulator } from './demo-simulator.js';
+import type { PlantSimulator } from '../simulator/plant-simulator.js';
 import { markServing } from './backup.command.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -48,7 +50,10 @@ export async function serve(config: TaktConfig): Promise<void> {
   const takt = await createTakt({
     store: config.store, adminPassword: config.adminPassword, logger: serverLogger, metricsToken: config.metricsToken,
     bodyLimit: config.bodyLimit, corsOrigins: config.corsOrigins, loginRateLimit: config.loginRateLimit,
+    sparkplug: config.mqtt ? { url: config.mqtt.url, embedded: { host: config.mqtt.host, port: config.mqtt.port }, hostId: config.mqtt.hostId } : undefined,
+    opcua: { pkiDir: pkiDirOf(config) },
   });
+  let simulator: PlantSimulator | null = null;
   takt.metrics.collectProcessMetrics();
   // takt restore refuses a folder a Takt is serving: the mark goes when the process does.
   const unmark = markServing(config);
@@ -65,7 +70,7 @@ export async function serve(config: TaktConfig): Promise<void> {
       logger.error(`still closing after ${SHUTDOWN_GRACE_MS} ms: exiting`);
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
-    takt.close().then(
+    (simulator?.stop() ?? Promise.resolve()).catch(() => undefined).then(() => takt.close()).then(
       () => {
         logger.info('stopped');
         process.exit(0);
@@ -86,6 +91,7 @@ export async function serve(config: TaktConfig): Promise<void> {
       host: config.host,
       listenTextResolver: (address) => `Takt listening on ${address} (store: ${config.storeLabel}; API docs at ${address}/api/docs)`,
     });
+    if (config.demo) simulator = await startDemoSimulator(takt, config, logger);
   } catch (error) {
     unmark();
     await takt.close().catch(() => undefined);

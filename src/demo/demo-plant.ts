@@ -7,6 +7,9 @@ import { approveRevision, createRevision, putMaterial } from '../modules/product
 import { createWorkOrder, releaseWorkOrder } from '../modules/production/index.js';
 import { findNode, putNode, putPerson, putQualification } from '../modules/resources/index.js';
 import { putDowntimeReason, putSiteShift } from '../modules/equipment/index.js';
+import { putMachineMapping } from '../modules/machines/index.js';
+import { setControlLimits } from '../modules/quality/index.js';
+import { demoCharacteristics, demoMappings } from '../simulator/demo-mappings.js';
 import { AREAS, DOWNTIME_REASONS, LOTS, MATERIALS, ORDERS, PEOPLE, PRODUCTS, SHIFTS, SITE, WORK_CENTERS } from './demo-plant.data.js';
 
 const DAY = 86_400_000;
@@ -19,7 +22,7 @@ export interface DemoUser {
 
 /**
  * Loads the demo plant (a solid-dose pharmaceutical plant: one site, two areas, six work centers with equipment,
- * a downtime reason tree and a three-shift calendar, twelve materials, three products in a three-level BOM, people with qualifications, one of them expired, lots in
+ * a downtime reason tree, a three-shift calendar, the mappings of the plant simulator's machines, twelve materials, three products in a three-level BOM, people with qualifications, one of them expired, lots in
  * every status, released orders) through the same commands a user would run, so everything is journaled.
  * Passwords are random unless TAKT_DEMO_PASSWORD is set; they are returned so the caller prints them once.
  * Does nothing (and returns no users) when the demo site already exists.
@@ -37,6 +40,10 @@ export async function loadDemoPlant(takt: Takt, now = Date.now()): Promise<{ use
   }
   for (const r of DOWNTIME_REASONS) await run(putDowntimeReason, { code: r.code, name: r.name, parentCode: r.parentCode, planned: r.planned });
   for (const s of SHIFTS) await run(putSiteShift, { siteId: SITE.id, code: s.code, start: s.start, end: s.end, breaks: s.breaks });
+  // The plant simulator's machines: the characteristics they measure (limits frozen from the validated process) and
+  // what their Sparkplug B and OPC UA tags mean for the equipment.
+  for (const c of demoCharacteristics()) await run(setControlLimits, { code: c.code, chart: 'i-mr', center: c.center, sigma: c.sigma });
+  for (const m of demoMappings()) await run(putMachineMapping, { ...m, device: m.device ?? null, metrics: [...m.metrics] });
   for (const m of MATERIALS) await run(putMaterial, { id: m.id, name: m.name, uom: m.uom, lotControlled: true, shelfLifeDays: m.shelfLifeDays });
   for (const p of PRODUCTS) {
     await run(createRevision, { materialId: p.materialId, content: p.content });

@@ -15,3 +15,4 @@ export { samplingPlan, validateSamplingPlanRequest } from './domain/sampling/ind
 export { characteristicExists } from './spc/known-characteristic.js';
 export { findLimits, type ControlLimits } from './spc/control-limits.repository.js';
 export { rulesCompletedAt, RULE_WINDOW, type SpcRule } from './domain/spc/index.js';
+export { setControlLimits, type SetControlLimits } from './spc/set-control-limits.command.js';

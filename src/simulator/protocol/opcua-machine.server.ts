@@ -3,8 +3,7 @@ import { DataType, OPCUACertificateManager, OPCUAServer, StatusCodes, Variant, t
 import type { MachineEvent, VirtualMachine } from '../model/virtual-machine.js';
 import { coalesceCounts, MACHINE_TAGS, PACKML_STATE_OF } from './machine-tags.js';
 
-/** The OPC UA NodeId of a machine tag on the simulator's server: `ns=1;s=<equipment>/<tag>`. */
-export const opcUaNodeIdOf = (equipmentId: string, tag: string): string => `ns=1;s=${equipmentId}/${tag}`;
+export { opcUaNodeIdOf } from './opcua-node-id.js';
 
 export interface OpcUaMachine {
   /** `opc.tcp://127.0.0.1:<port>`. */

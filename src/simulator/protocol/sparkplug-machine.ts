@@ -3,17 +3,9 @@ import {
 } from '../../modules/integration/sparkplug/index.js';
 import type { VirtualMachine } from '../model/virtual-machine.js';
 import { coalesceCounts, machineMetrics, machinePoints } from './machine-tags.js';
+import type { SparkplugAddress } from './sparkplug-address.js';
 
-/** Where a virtual machine appears in the Sparkplug namespace: one edge node (its gateway) with the machine as device. */
-export interface SparkplugAddress {
-  readonly groupId: string;
-  readonly edgeNodeId: string;
-  readonly deviceId: string;
-}
-
-/** The Sparkplug address of a demo machine: group = the plant, edge node `GW-<equipment>`, device = the equipment id. */
-export const sparkplugAddressOf = (groupId: string, equipmentId: string): SparkplugAddress =>
-  ({ groupId, edgeNodeId: `GW-${equipmentId}`, deviceId: equipmentId });
+export { sparkplugAddressOf, type SparkplugAddress } from './sparkplug-address.js';
 
 /** A virtual machine on the wire as a Sparkplug B 3.0 edge node: births, DDATA, its death as Will, rebirth on request. */
 export interface SparkplugMachine {
