@@ -150,6 +150,15 @@ export function buildProgram(): Command {
       process.stdout.write(`added user ${person.id} (${person.roles.join(', ')})\n`);
     });
 
+  storeOptions(user.command('unlock'))
+    .description('unlock an account locked after failed logins or signatures (journaled)')
+    .argument('<username>', 'the user name')
+    .option('--reason <reason>', 'why it is unlocked, for the journal')
+    .action(async (username: string, opts: { reason?: string }, cmd: Command) => {
+      await (await storeCommands()).userUnlockCommand(resolveConfig(given(cmd)), username, opts.reason);
+      process.stdout.write(`unlocked user ${username}\n`);
+    });
+
   return program;
 }
 

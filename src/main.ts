@@ -14,6 +14,7 @@ import {
   type SparkplugServiceOptions,
 } from './modules/integration/index.js';
 import { registerSignatureRoutes } from './modules/compliance/signatures/index.js';
+import { registerAccountRoutes } from './modules/compliance/account/account.routes.js';
 import { createMachineIngest, listMappings, registerMachineRoutes, type MachineIngest } from './modules/machines/index.js';
 import { registerModules } from './routes.js';
 
@@ -85,6 +86,7 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     registerBatchRecordQuery(app, store);
     registerSignatureRoutes(app, runner, store);
     registerRecordSignoffRoutes(app, runner);
+    registerAccountRoutes(app, runner, store);
     registerEventStream(app, store, bus);
     registerModules({ app, runner, store, bus, metrics });
     registerIntegrationRoutes(app, runner, store, options.integration);

@@ -12,6 +12,7 @@ import { openStore, type Store } from '../platform/store/database.js';
 import { migrateToLatest } from '../platform/store/migrator.js';
 import { findPerson, passwordField, putPerson } from '../modules/resources/index.js';
 import { printTrace, traceLot } from '../modules/inventory/index.js';
+import { unlockAccount } from '../modules/compliance/account/account.commands.js';
 
 /** The actor of changes made at the command line by whoever can reach the store. */
 export const CLI_ACTOR: Actor = { username: 'cli', name: 'Takt command line', roles: ['admin'] };
@@ -139,4 +140,20 @@ function readHidden(prompts: readonly string[]): Promise<string[]> {
     stdin.on('data', onData);
     stdin.resume();
   });
+}
+
+/** Unlocks an account on an open store, as the command line (journaled as `security.account-unlocked`). */
+export async function unlockWithStore(store: Store, username: string, reason?: string): Promise<void> {
+  const runner = new CommandRunner(store, new EventBus());
+  await runner.run(unlockAccount, { username, reason }, { actor: CLI_ACTOR });
+}
+
+/** `takt user unlock USERNAME`: unlocks an account locked after failed logins or signatures. */
+export function userUnlockCommand(config: TaktConfig, username: string, reason: string | undefined): Promise<void> {
+  return withStore(config, async (store) => {
+    await migrateToLatest(store);
+    await ensureJournalHead(store.db);
+    if (!(await findPerson(store.db, username))) throw new CliError(`user ${username} does not exist`);
+    await unlockWithStore(store, username, reason);
+  }, { create: false });
 }

@@ -13,6 +13,7 @@ import { QualityPage } from './quality/quality-page.js';
 import { match, path, type Route } from './router.js';
 import { me } from './session/session.js';
 import { SignInForm } from './session/sign-in-form.js';
+import { SignatureDialog } from './signatures/signature-dialog.js';
 import { TerminalPage } from './terminal/terminal-page.js';
 import { TracePage } from './trace/trace-page.js';
 
@@ -75,9 +76,10 @@ export function App() {
       </div>
     );
   }
-  if (route.page === 'terminal') return <TerminalPage />;
+  if (route.page === 'terminal') return <><TerminalPage /><SignatureDialog /></>;
   return (
     <div class="office">
+      <SignatureDialog />
       <a class="skip-link" href="#main">{t('nav.skip')}</a>
       <AppHeader current={route.page} />
       <ConnectionBanner />

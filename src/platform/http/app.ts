@@ -14,7 +14,7 @@ import { registerCors, registerSecurityHeaders } from './security-headers.js';
 export interface AppOptions {
   readonly tokens: TokenService;
   /** The actor behind a valid token, or null when the person is unknown, inactive, locked or the token revoked. */
-  readonly resolveActor: (username: string, epoch: number) => Promise<Actor | null>;
+  readonly resolveActor: (username: string, epoch: number, session?: string) => Promise<Actor | null>;
   readonly logger?: boolean | { level: string };
   readonly bodyLimit?: number;
   readonly ready: () => boolean;
@@ -171,7 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // A static token the route accepts besides sign-in tokens (a metrics scraper's): no actor, nothing else allowed.
     if (token && config.acceptsToken?.(token)) return;
     const claims = token ? await options.tokens.check(token) : null;
-    const actor = claims ? await options.resolveActor(claims.username, claims.epoch) : null;
+    const actor = claims ? await options.resolveActor(claims.username, claims.epoch, claims.session) : null;
     if (!actor) {
       return sendProblem(reply, problem(401, 'a valid bearer token is required', [violation('UNAUTHENTICATED', 'sign in: POST /api/v1/auth/login')]));
     }

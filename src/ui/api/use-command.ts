@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { askForSignature, signatureNeed } from '../signatures/signature-request.js';
 import { ApiError, newKey, request, UnreachableError } from './client.js';
 
 export type CommandState =
@@ -41,11 +42,12 @@ export function useCommand(): CommandHandle {
   const run = useCallback(async <T,>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T | null> => {
     generation.current += 1;
     const g = generation.current;
-    const key = newKey();
+    let key = newKey();
+    let sent = body;
     set(g, { kind: 'sending' });
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const result = await request<T>(method, path, { body, idempotencyKey: key });
+        const result = await request<T>(method, path, { body: sent, idempotencyKey: key });
         set(g, { kind: 'done' });
         return g === generation.current ? result : null;
       } catch (error) {
@@ -57,6 +59,14 @@ export function useCommand(): CommandHandle {
           continue;
         }
         const refusal = error instanceof ApiError ? error : new ApiError(0, String(error), []);
+        // Refused only for want of a signature: ask for it and send the command again, signed (a new request).
+        const need = signatureNeed(refusal.violations);
+        const signing = need && g === generation.current ? await askForSignature(need) : null;
+        if (signing && g === generation.current && typeof body === 'object' && body !== null) {
+          sent = { ...body, ...signing };
+          key = newKey();
+          continue;
+        }
         set(g, { kind: 'refused', error: refusal });
         return null;
       }

@@ -2,6 +2,7 @@ import type { Lot, WorkOrder } from '../api/types.js';
 import { num } from '../i18n/format.js';
 import { t } from '../i18n/i18n.js';
 import { lotHref, orderHref } from '../router.js';
+import { LotRelease } from './lot-release.js';
 import type { Nonconformance } from './use-plant.js';
 
 interface Props {
@@ -29,6 +30,7 @@ export function HoldsPanel({ orders, lots, nonconformances }: Props) {
           <li key={`l-${l.id}`} class="hold lot-hold">
             <span class="hold-kind">{t('dashboard.lotHold')}</span> <a href={lotHref(l.id)}>{l.id}</a>
             <span class="hold-reason"> · {l.materialId}, {num(l.quantity)}</span>
+            <LotRelease lotId={l.id} />
           </li>
         ))}
         {nonconformances?.map((n) => (

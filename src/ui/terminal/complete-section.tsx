@@ -7,6 +7,7 @@ import { CommandStatus } from '../components/command-status.js';
 import { ActionButton } from '../components/submit-button.js';
 import { ViolationList } from '../components/violation-list.js';
 import { t } from '../i18n/i18n.js';
+import { onlySignaturesMissing } from '../signatures/signature-request.js';
 
 interface Props {
   readonly operation: Operation;
@@ -20,7 +21,8 @@ export function CompleteSection({ operation: op, onCompleted }: Props) {
   const path = `/operations/${seg(op.id)}/complete`;
   // Checked again whenever the quantities change (a report can be what was missing).
   const check = useDryRun(path, {}, `${op.good}/${op.scrap}`);
-  const allowed = check.result?.allowed === true;
+  // A critical step lacks only its signature before completing: completing asks for it.
+  const allowed = check.result?.allowed === true || onlySignaturesMissing(check.result?.violations);
 
   const complete = async (): Promise<void> => {
     if (busy(command.state)) return;
@@ -33,7 +35,7 @@ export function CompleteSection({ operation: op, onCompleted }: Props) {
   return (
     <div class="action-card complete" role="group" aria-labelledby="complete-title">
       <h3 id="complete-title" class="visually-hidden">{t('complete.title')}</h3>
-      {check.result && !allowed && <ViolationList violations={check.result.violations} title={t('complete.cannot')} id="complete-violations" />}
+      {check.result && !check.result.allowed && !allowed && <ViolationList violations={check.result.violations} title={t('complete.cannot')} id="complete-violations" />}
       <CommandStatus state={command.state} onCancel={command.cancel} />
       {confirming ? (
         <div class="confirm" role="alertdialog" aria-labelledby="complete-confirm">

@@ -30,3 +30,15 @@ export function passwordExpired(person: { readonly passwordChangedAt: number | n
   if (policy.passwordMaxAgeDays === 0 || person.passwordChangedAt === null) return false;
   return now - person.passwordChangedAt > policy.passwordMaxAgeDays * DAY;
 }
+
+const ENDED = 'session-ended:';
+
+/** Marks a login session ended (logout): tokens of that session no longer authenticate. */
+export async function endSession(db: Db, session: string, now: number): Promise<void> {
+  await db.insertInto('settings').values({ key: `${ENDED}${session}`, value: String(now) }).onConflict((oc) => oc.column('key').doNothing()).execute();
+}
+
+/** True once the session was ended by a logout. */
+export async function sessionEnded(db: Db, session: string): Promise<boolean> {
+  return (await db.selectFrom('settings').select('key').where('key', '=', `${ENDED}${session}`).executeTakeFirst()) !== undefined;
+}

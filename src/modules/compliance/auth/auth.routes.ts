@@ -10,6 +10,7 @@ import { actorOf, ANY_ROLE } from '../../../platform/http/route-kit.js';
 import { iso } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
 import { findPrincipal } from '../../resources/index.js';
+import { sessionEnded } from '../account/account-policy.js';
 import { login } from './login.command.js';
 
 const loginBody = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
@@ -21,10 +22,11 @@ const LOGIN_REFUSALS = {
 } as const;
 
 /** The actor behind a token: the person exists, is active, not locked, and the token was not revoked. */
-export function actorResolver(store: Store): (username: string, epoch: number) => Promise<Actor | null> {
-  return async (username, epoch) => {
+export function actorResolver(store: Store): (username: string, epoch: number, session?: string) => Promise<Actor | null> {
+  return async (username, epoch, session) => {
     const p = await findPrincipal(store.db, username);
     if (!p || !p.active || p.locked || p.tokenEpoch !== epoch) return null;
+    if (session !== undefined && (await sessionEnded(store.db, session))) return null;
     return { username: p.id, name: p.name, roles: p.roles.filter(isRole) };
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { passwordField } from '../../../platform/auth/password-rules.js';
 import { ROLES } from '../../../platform/auth/roles.js';
 import type { CommandRunner } from '../../../platform/commands/command-runner.js';
 import { notFound } from '../../../platform/errors/violation.js';
@@ -10,12 +11,7 @@ import type { Store } from '../../../platform/store/database.js';
 import { findPerson, listPeople, qualificationsOf } from './people.repository.js';
 import { putPerson, putQualification } from './put-person.command.js';
 
-/** Password rules: 10 to 200 characters, not all of one kind. */
-export const passwordField = z
-  .string()
-  .min(10, 'must be at least 10 characters')
-  .max(200)
-  .refine((p) => /[A-Za-z]/.test(p) && /[^A-Za-z]/.test(p), 'must mix letters with digits or symbols');
+export { passwordField };
 
 const personParams = z.strictObject({ id: idField });
 const personBody = z.strictObject({ name: nameField, roles: z.array(z.enum(ROLES)).max(6), password: passwordField.optional() });

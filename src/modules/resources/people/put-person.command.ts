@@ -1,7 +1,8 @@
 import { hashPassword } from '../../../platform/auth/password.js';
+import { passwordProblems } from '../../../platform/auth/password-rules.js';
 import type { Role } from '../../../platform/auth/roles.js';
 import { command } from '../../../platform/commands/command.js';
-import { notFound } from '../../../platform/errors/violation.js';
+import { notFound, refuseIfAny, violation } from '../../../platform/errors/violation.js';
 import { changes } from '../../../platform/journal/diff.js';
 import { findPerson, insertPerson, qualificationsOf, setRoles, updatePerson, upsertQualification, type Qualification } from './people.repository.js';
 
@@ -14,6 +15,8 @@ export interface PutPerson {
 
 /** Creates or updates a person (who is also a user). The password is stored only as an argon2 hash, never journaled. */
 export const putPerson = command('person.put', async (ctx, cmd: PutPerson) => {
+  // Checked here as well as at each edge: the API, the command line and TAKT_ADMIN_PASSWORD all end up here.
+  if (cmd.password !== undefined) refuseIfAny(passwordProblems(cmd.password).map((m) => violation('INVALID_FIELD', m, { field: 'password' })));
   const existing = await findPerson(ctx.tx, cmd.id);
   const roles = [...new Set(cmd.roles)].sort();
   const passwordHash = cmd.password !== undefined ? await hashPassword(cmd.password) : undefined;

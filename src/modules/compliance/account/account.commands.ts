@@ -1,0 +1,43 @@
+import { command } from '../../../platform/commands/command.js';
+import { notFound } from '../../../platform/errors/violation.js';
+import { findPerson, updatePerson } from '../../resources/index.js';
+import { endSession, readAccountPolicy, writeAccountPolicy, type AccountPolicy } from './account-policy.js';
+
+/** Unlocks a locked account and starts its count of failures again; journaled with the reason. */
+export const unlockAccount = command('security.unlock', async (ctx, cmd: { username: string; reason?: string | undefined }) => {
+  const person = await findPerson(ctx.tx, cmd.username);
+  if (!person) throw notFound('person', cmd.username);
+  await updatePerson(ctx.tx, person.id, { locked: false, failedLogins: 0 }, ctx.now);
+  ctx.record({
+    action: 'security.account-unlocked', entity: 'person', entityId: person.id, reason: cmd.reason ?? null,
+    data: { changes: { locked: { before: person.locked, after: false }, failedLogins: { before: person.failedLogins, after: 0 } } },
+  });
+  return { username: person.id, locked: false, failedLogins: 0 };
+});
+
+/**
+ * Revokes every token of a person (a lost or compromised credential, a person leaving, a logout): tokens carry the
+ * person's token epoch, which this raises, so each one issued before stops working at once.
+ */
+export const revokeTokens = command('security.revoke-tokens', async (ctx, cmd: { username: string; reason?: string | undefined }) => {
+  const person = await findPerson(ctx.tx, cmd.username);
+  if (!person) throw notFound('person', cmd.username);
+  await updatePerson(ctx.tx, person.id, { tokenEpoch: person.tokenEpoch + 1 }, ctx.now);
+  ctx.record({ action: 'security.tokens-revoked', entity: 'person', entityId: person.id, reason: cmd.reason ?? null, data: {} });
+  return { username: person.id, revoked: true };
+});
+
+/** Logs out: the login session of the request ends (its tokens stop working); the person's other sessions go on. */
+export const logout = command('security.logout', async (ctx, cmd: { username: string; session: string }) => {
+  await endSession(ctx.tx, cmd.session, ctx.now);
+  ctx.record({ action: 'security.logged-out', entity: 'person', entityId: cmd.username, data: { session: cmd.session } });
+  return { username: cmd.username, loggedOut: true };
+});
+
+/** Sets the account policy (password maximum age); journaled with before and after. */
+export const putAccountPolicy = command('account-policy.put', async (ctx, cmd: AccountPolicy): Promise<AccountPolicy> => {
+  const before = await readAccountPolicy(ctx.tx);
+  await writeAccountPolicy(ctx.tx, cmd);
+  ctx.record({ action: 'account-policy.changed', entity: 'account-policy', entityId: 'passwords', data: { changes: { passwordMaxAgeDays: { before: before.passwordMaxAgeDays, after: cmd.passwordMaxAgeDays } } } });
+  return cmd;
+});
