@@ -80,6 +80,11 @@ describeStores('maintenance plans, orders and calibrations over the HTTP API', (
     const zero = await t.call('PUT', '/api/v1/equipment/MIX-1/maintenance-plans/X', { body: { name: 'X', every: { days: 0 } }, as: 'engineer' });
     expect(zero.status).toBe(400);
     expect(zero.body.violations[0].field).toMatch(/^every/);
+    // A due date beyond what a date can hold once answered 500 when the plans were read (found by the API fuzzer).
+    const endless = await t.call('PUT', '/api/v1/equipment/MIX-1/maintenance-plans/X', { body: { name: 'X', every: { days: 1e9 } }, as: 'engineer' });
+    expect(endless.status).toBe(400);
+    expect(endless.body.violations[0].field).toMatch(/^every/);
+    expect((await t.call('GET', '/api/v1/equipment/MIX-1/maintenance-plans', { as: 'engineer' })).status).toBe(200);
     const reversed = await t.call('POST', '/api/v1/equipment/MIX-1/calibrations', { body: { performedAt: iso(Date.now() - DAY), dueAt: iso(Date.now() - 2 * DAY), result: 'pass' }, as: 'quality' });
     expect(reversed.status).toBe(400);
     expect(reversed.body.violations.map((v: { field: string }) => v.field)).toEqual(['dueAt']);

@@ -16,9 +16,11 @@ import { presentOrder } from './maintenance-order.present.js';
 import { presentPlan, putMaintenancePlan } from './put-maintenance-plan.command.js';
 
 const positive = z.number().positive().max(1e9);
+/** A calendar interval's due date must stay a date: 100 years is the longest interval a plan may have. */
+const days = z.number().positive().max(36_500, 'a calendar interval is at most 36500 days (100 years)');
 const planBody = z.strictObject({
   name: nameField,
-  every: z.union([z.strictObject({ days: positive }), z.strictObject({ runHours: positive }), z.strictObject({ cycles: positive })]),
+  every: z.union([z.strictObject({ days }), z.strictObject({ runHours: positive }), z.strictObject({ cycles: positive })]),
   leadFraction: z.number().min(0).max(1).optional(),
   grace: z.number().min(0).max(1e9).optional(),
   lastDoneAt: isoTime.optional(),
