@@ -2,11 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runTakt, TAKT_BIN as BIN, type Finished } from './support/run-takt.js';
 
-const BIN = fileURLToPath(new URL('../bin/takt.js', import.meta.url));
 const PASSWORD = 'admin-pass-123';
 const dirs: string[] = [];
 
@@ -25,16 +24,8 @@ function env(): NodeJS.ProcessEnv {
   return { ...clean, TAKT_LOG_LEVEL: 'warn', TAKT_ADMIN_PASSWORD: PASSWORD };
 }
 
-function takt(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function takt(args: readonly string[]): Promise<Finished> {
+  return runTakt(args, env());
 }
 
 function serve(data: string): Promise<{ child: ChildProcess; url: string; stopped: Promise<number | null> }> {

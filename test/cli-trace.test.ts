@@ -1,26 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runTakt, type Finished } from './support/run-takt.js';
 import { startTestTakt } from './support/takt.js';
 import { buildPlant, receive, releasedOrder } from './support/plant.js';
 
-const BIN = fileURLToPath(new URL('../bin/takt.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'takt-trace-'));
 
-function takt(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TAKT_')));
-    const child = spawn(process.execPath, [BIN, ...args, '--data', dir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function takt(args: readonly string[]): Promise<Finished> {
+  return runTakt([...args, '--data', dir], Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TAKT_'))));
 }
 
 beforeAll(async () => {
