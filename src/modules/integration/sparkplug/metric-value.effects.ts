@@ -20,14 +20,11 @@ export function emitMetricValue(
     drop(state, ctx, 'invalid-value', `"${definition.name}": ${read.detail}`);
     return;
   }
-  const base = {
-    source,
-    name: definition.name,
-    datatype: definition.datatype,
-    value: read.value,
-    timestamp: metric.timestamp ?? payloadTimestamp ?? ctx.receivedAt,
-  };
+  // Objects written out in full (no spread of a shared base): two of them for every value a machine sends.
+  const { name, datatype } = definition;
+  const value = read.value;
+  const timestamp = metric.timestamp ?? payloadTimestamp ?? ctx.receivedAt;
   const historical = metric.isHistorical === true;
-  if (!historical) ctx.effects.push({ kind: 'metric-update', ...base });
-  if (metric.isTransient !== true) ctx.effects.push({ kind: 'metric-record', ...base, historical, receivedAt: ctx.receivedAt });
+  if (!historical) ctx.effects.push({ kind: 'metric-update', source, name, datatype, value, timestamp });
+  if (metric.isTransient !== true) ctx.effects.push({ kind: 'metric-record', source, name, datatype, value, timestamp, historical, receivedAt: ctx.receivedAt });
 }

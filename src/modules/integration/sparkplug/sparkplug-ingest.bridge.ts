@@ -42,7 +42,7 @@ export function forwardEffects(effects: readonly HostSessionEffect[], ingest: Ma
       }
       if (source && (source.groupId !== e.source.groupId || source.edgeNodeId !== e.source.edgeNodeId || source.deviceId !== e.source.deviceId)) flush();
       source = e.source;
-      batch.push({ name: e.name, value, timestamp: e.timestamp, ...(e.historical ? { historical: true } : {}) });
+      batch.push(e.historical ? { name: e.name, value, timestamp: e.timestamp, historical: true } : { name: e.name, value, timestamp: e.timestamp });
       counters.metricsForwarded += 1;
       continue;
     }

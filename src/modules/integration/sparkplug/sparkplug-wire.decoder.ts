@@ -113,19 +113,21 @@ function metricValue(m: RawMessage): WireValue | undefined {
 }
 
 function metric(m: RawMessage): SparkplugMetric {
+  // Built member by member (the hot path of every DATA message): a member is set only when present on the wire,
+  // so nothing is left to strip afterwards; the rare nested structures are compacted on their own.
+  const out: { -readonly [K in keyof SparkplugMetric]: SparkplugMetric[K] } = {};
+  if (has(m, 'name')) out.name = String(m['name']);
+  if (has(m, 'alias')) out.alias = wireToBigInt(m['alias'], 'metric.alias');
+  if (has(m, 'timestamp')) out.timestamp = wireToSafeNumber(m['timestamp'], 'metric.timestamp');
+  if (has(m, 'datatype')) out.datatype = Number(m['datatype']) >>> 0;
+  if (has(m, 'isHistorical')) out.isHistorical = Boolean(m['isHistorical']);
+  if (has(m, 'isTransient')) out.isTransient = Boolean(m['isTransient']);
+  if (has(m, 'isNull')) out.isNull = Boolean(m['isNull']);
+  if (has(m, 'metadata')) out.metadata = compact(metaData(m['metadata'] as RawMessage));
+  if (has(m, 'properties')) out.properties = compact(propertySet(m['properties'] as RawMessage));
   const value = metricValue(m);
-  return {
-    name: str(m, 'name'),
-    alias: has(m, 'alias') ? wireToBigInt(m['alias'], 'metric.alias') : undefined,
-    timestamp: has(m, 'timestamp') ? wireToSafeNumber(m['timestamp'], 'metric.timestamp') : undefined,
-    datatype: uint32(m, 'datatype'),
-    isHistorical: bool(m, 'isHistorical'),
-    isTransient: bool(m, 'isTransient'),
-    isNull: bool(m, 'isNull'),
-    metadata: has(m, 'metadata') ? metaData(m['metadata'] as RawMessage) : undefined,
-    properties: has(m, 'properties') ? propertySet(m['properties'] as RawMessage) : undefined,
-    ...(value ? { value } : {}),
-  };
+  if (value) out.value = value.kind === 'dataset' || value.kind === 'template' ? compact(value) : value;
+  return out;
 }
 
 /** Strips `undefined` members recursively so decoded payloads compare by their wire content alone. */
@@ -142,11 +144,10 @@ function compact<T>(value: T): T {
  */
 export function payloadFromWire(message: object): SparkplugPayload {
   const m = message as RawMessage;
-  return compact({
-    timestamp: has(m, 'timestamp') ? wireToSafeNumber(m['timestamp'], 'payload.timestamp') : undefined,
-    metrics: messages(m, 'metrics').map(metric),
-    seq: has(m, 'seq') ? wireToSafeNumber(m['seq'], 'payload.seq') : undefined,
-    uuid: str(m, 'uuid'),
-    body: has(m, 'body') ? copyBytes(m['body']) : undefined,
-  });
+  const out: { -readonly [K in keyof SparkplugPayload]: SparkplugPayload[K] } = { metrics: messages(m, 'metrics').map(metric) };
+  if (has(m, 'timestamp')) out.timestamp = wireToSafeNumber(m['timestamp'], 'payload.timestamp');
+  if (has(m, 'seq')) out.seq = wireToSafeNumber(m['seq'], 'payload.seq');
+  if (has(m, 'uuid')) out.uuid = String(m['uuid']);
+  if (has(m, 'body')) out.body = copyBytes(m['body']);
+  return out;
 }

@@ -4,7 +4,7 @@ import { createSeries, lastNumericValue, seriesOfSource, STALE, type HistoryRow,
 import { counterDelta, counterReading } from './counter-delta.js';
 import { indexMappings, sourceKey, type IndexedMapping, type IngestMemory } from './ingest-memory.js';
 import type { IngestDropReason, MachineMetric, MachineSource } from './ingest.types.js';
-import { alarmActive, scalarOf, storedValue } from './metric-value.js';
+import { alarmActive, historyRow, scalarOf } from './metric-value.js';
 
 export type IngestEntry =
   | { readonly kind: 'metrics'; readonly source: MachineSource; readonly metrics: readonly MachineMetric[] }
@@ -32,8 +32,9 @@ async function ensureSeries(db: Db, memory: IngestMemory, mappings: Map<string, 
   for (const e of entries) {
     if (e.kind !== 'metrics') continue;
     const sk = sourceKey(e.source.protocol, e.source.node, deviceOf(e.source));
+    const known = memory.series.get(sk);
     for (const m of e.metrics) {
-      if (typeof m.name !== 'string' || memory.series.has(`${sk}\u0000${m.name}`)) continue;
+      if (typeof m.name !== 'string' || known?.has(m.name)) continue;
       const entry = missing.get(sk) ?? { source: e.source, metrics: new Set<string>() };
       entry.metrics.add(m.name);
       missing.set(sk, entry);
@@ -47,7 +48,7 @@ async function ensureSeries(db: Db, memory: IngestMemory, mappings: Map<string, 
       await createSeries(db, toCreate, mappings.get(sk)?.mapping.equipmentId ?? null, now);
       known = await seriesOfSource(db, key);
     }
-    for (const [metric, id] of known) memory.series.set(`${sk}\u0000${metric}`, id);
+    memory.series.set(sk, known);
   }
 }
 
@@ -142,14 +143,15 @@ export async function planBatch(db: Db, memory: IngestMemory, entries: readonly 
     }
     const sk = sourceKey(e.source.protocol, e.source.node, deviceOf(e.source));
     const mapped = mappings.get(sk);
+    const series = memory.series.get(sk);
     for (const m of e.metrics) {
-      const stored = storedValue(m);
-      const seriesId = stored ? memory.series.get(`${sk}\u0000${m.name}`) : undefined;
-      if (!stored || seriesId === undefined) {
+      const seriesId = series?.get(m.name);
+      const row = seriesId === undefined ? undefined : historyRow(seriesId, m);
+      if (row === undefined || seriesId === undefined) {
         drop(plan, 'invalid-metric');
         continue;
       }
-      plan.rows.push({ seriesId, ts: m.timestamp, ...stored });
+      plan.rows.push(row);
       const role = mapped?.byMetric.get(m.name);
       if (mapped && role && m.historical !== true) await applyRole(db, memory, plan, mapped.mapping.equipmentId, role, m, seriesId);
     }

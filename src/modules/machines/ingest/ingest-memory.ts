@@ -14,8 +14,8 @@ export interface IndexedMapping {
 export interface IngestMemory {
   /** null: (re)load every mapping before the next batch. */
   mappings: Map<string, IndexedMapping> | null;
-  /** `protocol\0node\0device\0metric` → series id. */
-  readonly series: Map<string, number>;
+  /** Source key (`protocol\0node\0device`) → metric → series id: two lookups a value, no key built per value. */
+  readonly series: Map<string, Map<string, number>>;
   /** Last state the machine reported per equipment (`state\0reason`): a state event only on change. */
   readonly machineState: Map<string, string>;
   /** Last counter reading per series. */
