@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { describe } from 'vitest';
-import { createSchema, dropSchema, type Dialect, type StoreConfig } from '../../src/platform/store/database.js';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { createSchema, dropSchema, openStore, type Dialect, type Store, type StoreConfig } from '../../src/platform/store/database.js';
+import { migrateToLatest } from '../../src/platform/store/migrator.js';
 
 const url = process.env.TAKT_TEST_DATABASE_URL;
 const inCi = process.env.CI === 'true';
@@ -41,4 +42,27 @@ export function describeStores(name: string, suite: (dialect: Dialect) => void):
   describe(`${name} [sqlite]`, () => suite('sqlite'));
   if (pgSkipReason) describe.skip(`${name} [postgres] (skipped: ${pgSkipReason})`, () => suite('postgres'));
   else describe(`${name} [postgres]`, () => suite('postgres'));
+}
+
+/**
+ * A fresh, migrated store of the dialect for the enclosing suite: opened before its tests, closed and dropped after
+ * them. Returns the accessor (the store exists only once `beforeAll` has run).
+ */
+export function useMigratedStore(dialect: Dialect): () => Store {
+  let store: Store | undefined;
+  let release: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const fresh = await freshStore(dialect);
+    release = fresh.release;
+    store = openStore(fresh.config);
+    await migrateToLatest(store);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await release?.();
+  });
+  return () => {
+    if (!store) throw new Error('the store is opened in beforeAll');
+    return store;
+  };
 }

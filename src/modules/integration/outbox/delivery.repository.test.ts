@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../platform/store/database.js';
-import { migrateToLatest } from '../../../platform/store/migrator.js';
-import { describeStores, freshStore } from '../../../../test/support/stores.js';
+import { beforeAll, expect, it } from 'vitest';
+import type { Store } from '../../../platform/store/database.js';
+import { describeStores, useMigratedStore } from '../../../../test/support/stores.js';
 import { claimDelivery, dueDeliveries, insertDeliveries, nextDueAt, recordAttempt, releaseLease } from './delivery.repository.js';
 import { advanceSubscription, insertSubscription } from './subscription.repository.js';
 import { messageIdOf, type Delivery } from './subscription.types.js';
 
 describeStores('delivery claims', (dialect) => {
+  const migrated = useMigratedStore(dialect);
   let store: Store;
-  let release: () => Promise<void>;
 
   beforeAll(async () => {
-    const fresh = await freshStore(dialect);
-    release = fresh.release;
-    store = openStore(fresh.config);
-    await migrateToLatest(store);
+    store = migrated();
     await insertSubscription(store.db, { id: 'sub-a', kind: 'webhook', target: 'http://x/', events: ['*'], format: 'json', secret: null, lastSeq: 0, createdAt: 0, createdBy: 't', deletedAt: null });
     const d = (seq: number): Delivery => ({
       id: messageIdOf('sub-a', seq), subscriptionId: 'sub-a', seq, eventType: 'e.happened', entityId: 'x', contentType: 'application/json', payload: '{}',
@@ -22,10 +18,6 @@ describeStores('delivery claims', (dialect) => {
     });
     await insertDeliveries(store.db, [d(1), d(2)]);
     await insertDeliveries(store.db, [d(2), d(3)]);
-  });
-  afterAll(async () => {
-    await store.close();
-    await release();
   });
 
   it('keeps one delivery per subscription and event, however often it is written', async () => {
