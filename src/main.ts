@@ -15,7 +15,7 @@ import {
 } from './modules/integration/index.js';
 import { registerSignatureRoutes } from './modules/compliance/signatures/index.js';
 import { registerAccountRoutes } from './modules/compliance/account/account.routes.js';
-import { createMachineIngest, listMappings, registerMachineRoutes, type MachineIngest } from './modules/machines/index.js';
+import { createMachineIngest, listMappings, registerMachineRoutes, startHistoryPruner, type HistoryPruner, type HistoryPrunerOptions, type MachineIngest } from './modules/machines/index.js';
 import { registerModules } from './routes.js';
 
 export interface TaktOptions {
@@ -43,6 +43,8 @@ export interface TaktOptions {
   readonly integration?: IntegrationOptions;
   /** Subscribe to the OPC UA servers the machine mappings name, certificates in `pkiDir` (default: no OPC UA client). */
   readonly opcua?: { readonly pkiDir: string } | undefined;
+  /** Interval and run size of the process history retention (the retention itself is set through the API). */
+  readonly historyPruner?: Omit<HistoryPrunerOptions, 'logger'>;
 }
 
 /** A running Takt: the store, the command runner, the event bus and the HTTP app over them. */
@@ -58,6 +60,8 @@ export interface Takt {
   readonly bootstrap: { password: string; generated: boolean } | null;
   /** Machine data in: `machines.ingest(source, metrics)` from any transport (Sparkplug B, OPC UA, the simulator). */
   readonly machines: MachineIngest;
+  /** Deletes process history older than the plant's retention, hourly; `pruneNow()` on demand. */
+  readonly historyPruner: HistoryPruner;
   /** The Sparkplug B host service (its broker URL, status) when MQTT is on. */
   sparkplug(): SparkplugService | undefined;
   close(): Promise<void>;
@@ -96,17 +100,19 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     await app.ready();
     const bootstrap = await bootstrapAdmin(store, runner, options.adminPassword);
     const outbox = startOutboxDispatcher(store, bus, { logger: app.log, ...options.integration });
+    const historyPruner = startHistoryPruner(runner, { logger: app.log, ...options.historyPruner });
     if (options.sparkplug) sparkplug = await startSparkplugService(machines, { ...options.sparkplug, logger: app.log, metrics });
     const opcua = options.opcua
       ? startMappedOpcUa({ pkiDir: options.opcua.pkiDir, ingest: machines, bus, mappings: () => listMappings(store.db), onError: (err) => app.log.warn({ err }, 'OPC UA client') })
       : null;
     ready = true;
     return {
-      store, runner, bus, app, tokens, metrics, bootstrap, machines, sparkplug: () => sparkplug,
+      store, runner, bus, app, tokens, metrics, bootstrap, machines, historyPruner, sparkplug: () => sparkplug,
       close: async () => {
         await sparkplug?.stop();
         await opcua?.stop();
         await machines.close();
+        await historyPruner.stop();
         await outbox.stop();
         await app.close();
         await store.close();

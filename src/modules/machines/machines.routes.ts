@@ -11,10 +11,13 @@ import { historyBuckets, staleMarks, unmappedMetrics } from './history/history.q
 import { mappingBodySchema, type MachineMapping } from './mapping/machine-mapping.js';
 import { deleteMachineMapping, putMachineMapping } from './mapping/mapping.commands.js';
 import { findMapping, listMappings } from './mapping/mapping.repository.js';
+import { putHistoryRetention } from './history/retention.commands.js';
+import { readHistoryRetention } from './history/retention.repository.js';
 
 const params = z.strictObject({ id: idField });
 const MAPPERS = ['engineer'] as const;
 const MAX_WINDOW_MS = 732 * 86_400_000;
+const retentionBody = z.strictObject({ days: z.number().int().min(0).max(36_500) });
 
 const presentMapping = (m: MachineMapping) => ({ ...m, device: m.device === '' ? null : m.device });
 
@@ -55,6 +58,16 @@ export function registerMachineRoutes(app: FastifyInstance, runner: CommandRunne
       const items = await unmappedMetrics(store.db, await listMappings(store.db), 1000);
       return { items: items.map((s) => ({ ...s, firstSeenAt: iso(s.firstSeenAt), lastAt: iso(s.lastAt) })) };
     },
+  });
+  queryRoute(app, {
+    url: '/api/v1/machines/history-retention', roles: ANY_ROLE, tags: ['machines'],
+    summary: 'How long process history is kept, in days (0: for ever, the default)',
+    handler: async () => readHistoryRetention(store.db),
+  });
+  commandRoute(app, runner, {
+    method: 'PUT', url: '/api/v1/machines/history-retention', roles: [], tags: ['machines'], body: retentionBody,
+    summary: 'Set how long process history is kept (administrators); older values are deleted hourly, each run journaled',
+    command: putHistoryRetention, input: (_p, b) => b,
   });
   queryRoute(app, {
     url: '/api/v1/machines/status', roles: ANY_ROLE, tags: ['machines'],
