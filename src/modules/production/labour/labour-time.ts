@@ -15,6 +15,8 @@ export interface Span {
 
 export interface ShiftSpan extends Span {
   readonly code: string;
+  /** The shift's scheduled breaks (within the shift). */
+  readonly breaks?: readonly Span[];
 }
 
 /** Milliseconds of [a) ∩ [b), zero when they do not meet. */
@@ -39,8 +41,10 @@ export interface PersonLabour {
   readonly personId: string;
   readonly ms: number;
   readonly bookings: number;
-  readonly byShift: readonly { code: string; from: number; ms: number }[];
+  readonly byShift: readonly { code: string; from: number; ms: number; breakMs: number }[];
   readonly outsideShiftsMs: number;
+  /** Of `ms`, the time booked during the scheduled breaks of the shifts (`ms - breakMs` is the time net of breaks). */
+  readonly breakMs: number;
 }
 
 export interface ShiftLabour {
@@ -48,7 +52,8 @@ export interface ShiftLabour {
   readonly from: number;
   readonly to: number;
   readonly ms: number;
-  readonly people: readonly { personId: string; ms: number }[];
+  readonly breakMs: number;
+  readonly people: readonly { personId: string; ms: number; breakMs: number }[];
 }
 
 export interface LabourReport {
@@ -56,10 +61,18 @@ export interface LabourReport {
   readonly shifts: readonly ShiftLabour[];
 }
 
+/** Milliseconds of the span that fall into the shift's breaks (clipped to the shift). */
+function inBreaksMs(span: Span, shift: ShiftSpan): number {
+  const inShift = overlapSpan(span, shift);
+  return (shift.breaks ?? []).reduce((sum, b) => sum + overlapMs(inShift, b), 0);
+}
+
 /**
  * Labour per person and per shift occurrence within a window. Each booking is clipped to the window; the part that
  * falls into no shift is counted as outside shifts, so per person: sum(byShift) + outsideShifts = total. Shifts of a
- * calendar never overlap in a valid calendar; if they do, a minute counts for each shift it is in.
+ * calendar never overlap in a valid calendar; if they do, a minute counts for each shift it is in. Time booked
+ * during a shift's scheduled breaks is counted (people do clock through breaks) and also reported as `breakMs`, so
+ * a report can show labour net of breaks without guessing.
  */
 export function labourReport(bookings: readonly Booking[], shifts: readonly ShiftSpan[], window: Span, now: number): LabourReport {
   const byPerson = new Map<string, Booking[]>();
@@ -68,19 +81,26 @@ export function labourReport(bookings: readonly Booking[], shifts: readonly Shif
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([personId, own]): PersonLabour => {
       const ms = bookedMs(own, now, window);
+      const spans = own.map((b) => overlapSpan(spanOf(b, now), window));
       const byShift = shifts
-        .map((s) => ({ code: s.code, from: s.from, ms: own.reduce((sum, b) => sum + overlapMs(overlapSpan(spanOf(b, now), window), s), 0) }))
+        .map((s) => ({ code: s.code, from: s.from, ms: spans.reduce((sum, x) => sum + overlapMs(x, s), 0), breakMs: spans.reduce((sum, x) => sum + inBreaksMs(x, s), 0) }))
         .filter((s) => s.ms > 0);
       const inShifts = byShift.reduce((sum, s) => sum + s.ms, 0);
-      return { personId, ms, bookings: own.filter((b) => overlapMs(spanOf(b, now), window) > 0).length, byShift, outsideShiftsMs: Math.max(0, ms - inShifts) };
+      return {
+        personId, ms, bookings: own.filter((b) => overlapMs(spanOf(b, now), window) > 0).length, byShift,
+        outsideShiftsMs: Math.max(0, ms - inShifts), breakMs: byShift.reduce((sum, s) => sum + s.breakMs, 0),
+      };
     })
     .filter((p) => p.bookings > 0);
   const shiftRows = shifts.map((s): ShiftLabour => {
     const clipped = overlapSpan(s, window);
     const rows = people
-      .map((p) => ({ personId: p.personId, ms: p.byShift.filter((x) => x.code === s.code && x.from === s.from).reduce((sum, x) => sum + x.ms, 0) }))
+      .map((p) => {
+        const own = p.byShift.filter((x) => x.code === s.code && x.from === s.from);
+        return { personId: p.personId, ms: own.reduce((sum, x) => sum + x.ms, 0), breakMs: own.reduce((sum, x) => sum + x.breakMs, 0) };
+      })
       .filter((r) => r.ms > 0);
-    return { code: s.code, from: clipped.from, to: clipped.to, ms: rows.reduce((sum, r) => sum + r.ms, 0), people: rows };
+    return { code: s.code, from: clipped.from, to: clipped.to, ms: rows.reduce((sum, r) => sum + r.ms, 0), breakMs: rows.reduce((sum, r) => sum + r.breakMs, 0), people: rows };
   });
   return { people, shifts: shiftRows };
 }

@@ -82,12 +82,15 @@ describeStores('labour: clock on and off', (dialect) => {
   });
 
   it('reports labour per person and per shift of the site calendar', async () => {
-    expect((await t.call('PUT', '/api/v1/sites/S/shifts/DAY', { as: 'supervisor', body: { start: '00:00', end: '12:00', breaks: [] } })).status).toBe(200);
+    expect((await t.call('PUT', '/api/v1/sites/S/shifts/DAY', { as: 'supervisor', body: { start: '00:00', end: '12:00', breaks: [{ start: '10:00', end: '10:30' }] } })).status).toBe(200);
     expect((await t.call('PUT', '/api/v1/sites/S/shifts/NIGHT', { as: 'supervisor', body: { start: '12:00', end: '00:00', breaks: [] } })).status).toBe(200);
     expect((await clock('clock-on', ops[10]!, 'operator')).status).toBe(200);
     expect((await clock('clock-off', ops[10]!, 'operator')).status).toBe(200);
+    // The operator's booking moved to yesterday 09:00-11:00 UTC: across the 10:00-10:30 break (site time, UTC or Berlin).
+    const yesterday = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 86_400_000;
+    await t.takt.store.db.updateTable('labour_bookings').set({ on_at: yesterday + 9 * 3_600_000, off_at: yesterday + 11 * 3_600_000 }).where('person_id', '=', 't-operator').execute();
     expect((await clock('clock-on', ops[20]!, 'supervisor', 't-quality')).status).toBe(200);
-    const from = new Date(Date.now() - 86_400_000).toISOString();
+    const from = new Date(yesterday - 86_400_000).toISOString();
     const to = new Date(Date.now() + 86_400_000).toISOString();
     const r = await t.call('GET', `/api/v1/labour/report?siteId=S&from=${from}&to=${to}`, { as: 'supervisor' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -97,6 +100,9 @@ describeStores('labour: clock on and off', (dialect) => {
       expect(p.outsideShiftsMinutes).toBe(0);
       expect(p.byShift.reduce((s, x) => s + x.minutes, 0)).toBeCloseTo(p.minutes, 1);
     }
+    const operator = r.body.people.find((p: { personId: string }) => p.personId === 't-operator');
+    expect(operator).toMatchObject({ minutes: 120, breakMinutes: 30, netMinutes: 90 });
+    expect(operator.byShift).toEqual([expect.objectContaining({ shift: 'DAY', minutes: 120, breakMinutes: 30, netMinutes: 90 })]);
     expect(r.body.shifts.length).toBeGreaterThanOrEqual(4);
     const bad = await t.call('GET', `/api/v1/labour/report?siteId=S&from=${to}&to=${from}`, { as: 'supervisor' });
     expect(bad.status).toBe(400);

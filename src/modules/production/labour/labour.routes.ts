@@ -17,6 +17,8 @@ const opParams = z.strictObject({ id: z.string().min(1).max(120) });
 const clockBody = z.strictObject({ personId: idField.optional() });
 const MAX_REPORT_MS = 366 * 86_400_000;
 const minutes = (ms: number): number => Math.round((ms / 60_000) * 100) / 100;
+/** Booked minutes, the part of them in scheduled breaks, and the minutes net of breaks. */
+const withBreaks = (x: { ms: number; breakMs: number }) => ({ minutes: minutes(x.ms), breakMinutes: minutes(x.breakMs), netMinutes: minutes(x.ms - x.breakMs) });
 
 function presentBooking(b: StoredBooking, now: number) {
   return { ...b, onAt: iso(b.onAt), offAt: iso(b.offAt), open: b.offAt === null, minutes: minutes(bookedMs([b], now)) };
@@ -91,8 +93,11 @@ export function registerLabourRoutes(app: FastifyInstance, runner: CommandRunner
       const report = labourReport(await bookingsOverlapping(store.db, q.from, q.to, q.personId), occurrences, { from: q.from, to: q.to }, now);
       return {
         siteId: q.siteId, timeZone, from: iso(q.from), to: iso(q.to),
-        people: report.people.map((r) => ({ personId: r.personId, minutes: minutes(r.ms), bookings: r.bookings, outsideShiftsMinutes: minutes(r.outsideShiftsMs), byShift: r.byShift.map((s) => ({ shift: s.code, start: iso(s.from), minutes: minutes(s.ms) })) })),
-        shifts: report.shifts.map((s) => ({ shift: s.code, start: iso(s.from), end: iso(s.to), minutes: minutes(s.ms), people: s.people.map((x) => ({ personId: x.personId, minutes: minutes(x.ms) })) })),
+        people: report.people.map((r) => ({
+          personId: r.personId, ...withBreaks(r), bookings: r.bookings, outsideShiftsMinutes: minutes(r.outsideShiftsMs),
+          byShift: r.byShift.map((s) => ({ shift: s.code, start: iso(s.from), ...withBreaks(s) })),
+        })),
+        shifts: report.shifts.map((s) => ({ shift: s.code, start: iso(s.from), end: iso(s.to), ...withBreaks(s), people: s.people.map((x) => ({ personId: x.personId, ...withBreaks(x) })) })),
       };
     },
   });
