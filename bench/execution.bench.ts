@@ -4,16 +4,22 @@
  *
  *   npx tsx bench/execution.bench.ts [--dialect sqlite|postgres] [--commands N] [--concurrency C]
  *                                    [--group-commit on|off|both] [--rounds R] [--consumes K] [--via http|runner]
+ *                                    [--clients-in process|same]
  *
  * Each run: a fresh store (SQLite file in a temp dir with Takt's pragmas, WAL + synchronous=FULL; or a fresh
  * PostgreSQL schema at TAKT_BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test, pool of 8), a plant
  * set up through the API, then orders executed by C concurrent stations over keep-alive fetch, each order being
  * start, K consumes, report, produce, complete. The raw baseline does the UPDATEs and INSERTs those commands make
- * (order lock, operation, order, lot, consumption, report, production, genealogy edge, journal rows and head), one
- * transaction per command: better-sqlite3 in one synchronous connection, or 8 pg clients concurrently. Rounds
- * alternate Takt and raw so the machine's drift hits both alike. The HTTP clients share the server's process and
- * thread, so their fetch machinery is charged to Takt (a conservative figure); `--via runner` calls the commands
- * through takt.runner.run instead (no HTTP, token or actor lookup), to tell the pipeline's cost from the edge's.
+ * (order lock, operation, order, lot, consumption, report, production, genealogy edge, journal rows with the same
+ * data and hashes, one multi-row INSERT per command as Takt's, and the head), one transaction per command:
+ * better-sqlite3 in one synchronous connection, or 8 pg clients concurrently. No idempotency keys are sent and
+ * Takt writes no outbox row for these commands, so neither side writes those. Rounds alternate Takt and raw so the
+ * machine's drift hits both alike. The HTTP clients run in a child process by default (`--clients-in process`), as
+ * terminals on other machines would, so Takt's CPU figure is the server process's alone; `--clients-in same` runs
+ * them in the server's own thread, charging their fetch machinery to Takt (the figure recorded before). On this
+ * 2-core machine the child takes CPU from the other core, which PostgreSQL's server processes also use.
+ * `--via runner` calls the commands through takt.runner.run instead (no HTTP, token or actor lookup), to tell the
+ * pipeline's cost from the edge's.
  * With TAKT_BENCH_PROFILE=<dir> the Takt phases (only they) are CPU-profiled into <dir>/execution-*.cpuprofile.
  */
 import { randomBytes } from 'node:crypto';
@@ -32,11 +38,12 @@ import { eventHash } from '../src/platform/journal/journal-hash.js';
 import { createSchema, dropSchema, type Dialect, type StoreConfig } from '../src/platform/store/database.js';
 import { completeOperation, consumeMaterial, produceLot, reportQuantities, startOperation } from '../src/modules/production/index.js';
 import { putPerson } from '../src/modules/resources/index.js';
+import { childProcessStations, drive, httpClient, sameProcessStations, stationWork, steps, type Call, type Order, type Shape, type Step, type Stations } from './execution-clients.js';
 
 const { values } = parseArgs({
   options: {
     dialect: { type: 'string', default: 'sqlite' }, commands: { type: 'string', default: '2100' }, concurrency: { type: 'string', default: '16' },
-    'group-commit': { type: 'string', default: 'both' }, via: { type: 'string', default: 'http' }, rounds: { type: 'string', default: '3' }, consumes: { type: 'string', default: '3' },
+    'group-commit': { type: 'string', default: 'both' }, via: { type: 'string', default: 'http' }, 'clients-in': { type: 'string', default: 'process' }, rounds: { type: 'string', default: '3' }, consumes: { type: 'string', default: '3' },
   },
 });
 const DIALECT = values.dialect as Dialect;
@@ -55,44 +62,11 @@ const CONSUME_QTY = Math.floor((ORDER_QTY * 0.9) / CONSUMES);
 const GOAL = DIALECT === 'sqlite' ? 1.2 : 0.7;
 const PROFILE_DIR = process.env.TAKT_BENCH_PROFILE;
 const VIA = values.via === 'runner' ? 'runner' : 'http';
+const CLIENTS_IN = VIA === 'runner' || values['clients-in'] === 'same' ? 'same' : 'process';
 
-interface Order { readonly id: string; readonly opId: string; readonly lotId: string; readonly outId: string }
-type Step = { readonly verb: 'start' | 'consume' | 'report' | 'produce' | 'complete'; readonly body: Record<string, unknown> };
-
-function steps(o: Order, station: number): Step[] {
-  return [
-    { verb: 'start', body: { equipmentId: `EQ-${station}` } },
-    ...Array.from({ length: CONSUMES }, () => ({ verb: 'consume' as const, body: { lotId: o.lotId, quantity: CONSUME_QTY } })),
-    { verb: 'report', body: { good: ORDER_QTY, scrap: 0 } },
-    { verb: 'produce', body: { lotId: o.outId, quantity: ORDER_QTY } },
-    { verb: 'complete', body: {} },
-  ];
-}
-
-/** Runs `work(order, station)` over the orders with `clients` concurrent stations; returns per-command latencies. */
-async function drive(orders: readonly Order[], clients: number, work: (o: Order, station: number, lat: number[]) => Promise<void>): Promise<{ ms: number; lat: number[] }> {
-  const lat: number[] = [];
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: clients }, async (_, station) => {
-    for (let i = next++; i < orders.length; i = next++) await work(orders[i] as Order, station, lat);
-  }));
-  return { ms: performance.now() - t0, lat };
-}
+const SHAPE: Shape = { consumes: CONSUMES, consumeQty: CONSUME_QTY, orderQty: ORDER_QTY };
 
 // ---- Takt through HTTP -------------------------------------------------------------------------------------------
-
-function httpClient(base: string, token: string) {
-  return async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(`${base}${path}`, {
-      method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
-    return JSON.parse(text) as unknown;
-  };
-}
-type Call = ReturnType<typeof httpClient>;
 
 /** Site, area, work center WC with one piece of equipment per station; RAW (kg) makes FIN (pcs), one step. */
 async function buildPlant(call: Call): Promise<void> {
@@ -136,16 +110,6 @@ function viaRunner(takt: Takt, opId: string, s: Step): Promise<unknown> {
   }
 }
 
-function taktWork(send: (opId: string, s: Step) => Promise<unknown>) {
-  return async (o: Order, station: number, lat: number[]): Promise<void> => {
-    for (const s of steps(o, station)) {
-      const t = performance.now();
-      await send(o.opId, s);
-      lat.push(performance.now() - t);
-    }
-  };
-}
-
 // ---- the raw baseline ----------------------------------------------------------------------------------------------
 
 /** One raw statement: SQL with `?` placeholders (numbered for pg) and its values. */
@@ -154,7 +118,8 @@ interface Draft { readonly action: string; readonly entity: string; readonly ent
 
 const LOCK_ORDER = 'update work_orders set version = version + 1 where id = ?';
 const HEAD = 'update journal_head set seq = seq + ? where id = 1 returning seq, hash';
-const EVENT = 'insert into journal (seq, at, actor, action, entity, entity_id, data, reason, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** The events of one command in one INSERT, as the journal appends them. */
+const EVENTS = (n: number) => `insert into journal (seq, at, actor, action, entity, entity_id, data, reason, prev_hash, hash) values ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
 const MOVE_HEAD = 'update journal_head set hash = ? where id = 1';
 
 /** The row writes one command makes, and the journal events it records, as Takt's commands do them. */
@@ -183,7 +148,7 @@ function rawCommand(o: Order, s: Step, station: number, now: number, actor: stri
           ['update operations set good = good + ?, scrap = scrap + ?, version = version + 1 where id = ?', [ORDER_QTY, 0, o.opId]],
           ['update work_orders set good = good + ?, scrap = scrap + ?, version = version + 1 where id = ?', [ORDER_QTY, 0, o.id]],
           ['insert into operation_reports (operation_id, good, scrap, scrap_reason, at, actor) values (?, ?, ?, ?, ?, ?)', [o.opId, ORDER_QTY, 0, null, now, actor]]],
-        events: [ev('operation.reported', 'operation', o.opId, { workOrderId: o.id, good: ORDER_QTY, scrap: 0, scrapReason: null, equipmentId: `EQ-${station}`, changes: { good: { before: 0, after: ORDER_QTY } } })],
+        events: [ev('operation.reported', 'operation', o.opId, { workOrderId: o.id, good: ORDER_QTY, scrap: 0, scrapReason: null, equipmentId: `EQ-${station}`, changes: { good: { before: 0, after: ORDER_QTY }, scrap: { before: 0, after: 0 } } })],
       };
     case 'produce':
       return {
@@ -191,15 +156,15 @@ function rawCommand(o: Order, s: Step, station: number, now: number, actor: stri
           ['insert into lots (id, material_id, quantity, initial_quantity, status, expires_at, supplier_lot, work_order_id, created_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [o.outId, 'FIN', ORDER_QTY, ORDER_QTY, 'released', now + 730 * 86_400_000, null, o.id, now, 0]],
           ['insert into productions (operation_id, work_order_id, lot_id, quantity, at, actor) values (?, ?, ?, ?, ?, ?)', [o.opId, o.id, o.outId, ORDER_QTY, now, actor]],
           ['insert into genealogy_edges (from_lot, to_lot, work_order_id, quantity, kind, at) values (?, ?, ?, ?, ?, ?)', [o.lotId, o.outId, o.id, CONSUME_QTY * CONSUMES, 'consume', now]]],
-        events: [ev('lot.produced', 'lot', o.outId, { operationId: o.opId, workOrderId: o.id, materialId: 'FIN', quantity: ORDER_QTY, status: 'released', total: ORDER_QTY })],
+        events: [ev('lot.produced', 'lot', o.outId, { operationId: o.opId, workOrderId: o.id, materialId: 'FIN', quantity: ORDER_QTY, status: 'released', total: ORDER_QTY, changes: { quantity: { before: null, after: ORDER_QTY } } })],
       };
     case 'complete':
       return {
         writes: [lock,
           ['update operations set status = ?, version = version + 1, completed_at = ?, completed_by = ? where id = ? and status = ?', ['completed', now, actor, o.opId, 'running']],
           ['update work_orders set status = ?, version = version + 1, completed_at = ? where id = ? and status = ?', ['completed', now, o.id, 'in_progress']]],
-        events: [ev('operation.completed', 'operation', o.opId, { workOrderId: o.id, seq: 10, good: ORDER_QTY, scrap: 0, changes: { status: { before: 'running', after: 'completed' } } }),
-          ev('work-order.completed', 'work-order', o.id, { materialId: 'FIN', quantity: ORDER_QTY, changes: { status: { before: 'in_progress', after: 'completed' } } })],
+        events: [ev('operation.completed', 'operation', o.opId, { workOrderId: o.id, seq: 10, good: ORDER_QTY, scrap: 0, equipmentId: `EQ-${station}`, changes: { status: { before: 'running', after: 'completed' } } }),
+          ev('work-order.completed', 'work-order', o.id, { materialId: 'FIN', quantity: ORDER_QTY, good: ORDER_QTY, scrap: 0, changes: { status: { before: 'in_progress', after: 'completed' } } })],
       };
   }
 }
@@ -231,13 +196,13 @@ function sqliteRaw(file: string): Raw {
     for (const [text, args] of writes) stmt(text).run(...args);
     const head = stmt(HEAD).get(events.length) as { seq: number; hash: string };
     const rows = chain(head, events, now, 'bench-op');
-    for (const r of rows) stmt(EVENT).run(...r);
+    stmt(EVENTS(rows.length)).run(...rows.flat());
     stmt(MOVE_HEAD).run(rows.at(-1)?.[9]);
   });
   return {
     clients: 1, // one synchronous connection: SQLite has one writer, concurrency would only interleave the same calls
     work: async (o, station, lat) => {
-      for (const s of steps(o, station)) {
+      for (const s of steps(SHAPE, o, station)) {
         const t = performance.now();
         one(o, s, station);
         lat.push(performance.now() - t);
@@ -260,7 +225,7 @@ async function pgRaw(url: string, schema: string): Promise<Raw> {
     work: async (o, station, lat) => {
       const c = await pool.connect();
       try {
-        for (const s of steps(o, station)) {
+        for (const s of steps(SHAPE, o, station)) {
           const t = performance.now();
           const now = Date.now();
           const { writes, events } = rawCommand(o, s, station, now, 'bench-op');
@@ -268,7 +233,7 @@ async function pgRaw(url: string, schema: string): Promise<Raw> {
           for (const [text, args] of writes) await q(c, text, args);
           const head = (await q(c, HEAD, [events.length])).rows[0] as { seq: number; hash: string };
           const rows = chain(head, events, now, 'bench-op');
-          for (const r of rows) await q(c, EVENT, r);
+          await q(c, EVENTS(rows.length), rows.flat());
           await q(c, MOVE_HEAD, [rows.at(-1)?.[9]]);
           await c.query('commit');
           lat.push(performance.now() - t);
@@ -314,21 +279,25 @@ async function run(groupCommit: boolean): Promise<void> {
   const load = loadavg().map((l) => Math.round(l * 100) / 100);
   let takt: Takt | undefined;
   let raw: Raw | undefined;
+  let stations: Stations | undefined;
   try {
     takt = await createTakt({ store: store.config, adminPassword: 'bench-admin-1', groupCommit });
     await takt.app.listen({ host: '127.0.0.1', port: 0 });
     const base = `http://127.0.0.1:${(takt.app.server.address() as AddressInfo).port}`;
     const admin = httpClient(base, (await takt.tokens.issue('admin', 0)).token);
     await takt.runner.run(putPerson, { id: 'bench-op', name: 'Bench operator', roles: ['operator'], password: 'bench-pass-1' }, { actor: SYSTEM_ACTOR });
-    const operator = httpClient(base, (await takt.tokens.issue('bench-op', 0)).token);
+    const operatorToken = (await takt.tokens.issue('bench-op', 0)).token;
     const running = takt;
-    const work = taktWork(VIA === 'runner' ? (opId, s) => viaRunner(running, opId, s) : (opId, s) => operator('POST', `/api/v1/operations/${opId}/${s.verb}`, s.body));
+    stations = CLIENTS_IN === 'process' ? childProcessStations(base, operatorToken, SHAPE) : sameProcessStations(base, operatorToken, SHAPE);
+    const viaHttp = stations;
+    const runnerWork = stationWork(SHAPE, (opId, s) => viaRunner(running, opId, s));
+    const takes = (orders: readonly Order[]) => (VIA === 'runner' ? drive(orders, CONCURRENCY, runnerWork) : viaHttp.run(orders, CONCURRENCY));
     await buildPlant(admin);
     const total = WARMUP_ORDERS + ORDERS_PER_ROUND * ROUNDS;
     const taktOrders = await makeOrders(admin, 'T', total);
     const rawOrders = await makeOrders(admin, 'R', total);
     raw = await store.raw();
-    await drive(taktOrders.slice(0, WARMUP_ORDERS), CONCURRENCY, work);
+    await takes(taktOrders.slice(0, WARMUP_ORDERS));
     await drive(rawOrders.slice(0, WARMUP_ORDERS), raw.clients, raw.work);
     const t = { ms: 0, lat: [] as number[], cpu: 0, tx: 0 };
     // Counts the transactions Takt opens, to show how many commands one commit serves.
@@ -348,7 +317,7 @@ async function run(groupCommit: boolean): Promise<void> {
         await profiler?.post('Profiler.start');
         const cpu0 = process.cpuUsage();
         const tx0 = transactions;
-        const x = await drive(slice(taktOrders), CONCURRENCY, work);
+        const x = await takes(slice(taktOrders));
         const cpu = process.cpuUsage(cpu0);
         t.tx += transactions - tx0;
         if (profiler) writeFileSync(join(PROFILE_DIR ?? '.', `execution-${DIALECT}-${groupCommit ? 'gc' : 'nogc'}-${round}.cpuprofile`), JSON.stringify((await profiler.post('Profiler.stop')).profile));
@@ -377,15 +346,16 @@ async function run(groupCommit: boolean): Promise<void> {
     const rf = figures(r.ms, r.lat, r.cpu);
     const ratio = Math.round((tf.cps / rf.cps) * 100) / 100;
     const mode = `${DIALECT}, group commit ${groupCommit ? 'on' : 'off'}`;
-    console.log(`\n== execution commands: ${mode}; ${tf.commands} commands (${PER_ORDER} per order), ${CONCURRENCY} clients via ${VIA}, raw ${raw.clients} client(s), ${ROUNDS} rounds; load ${load.join(' ')}`);
+    console.log(`\n== execution commands: ${mode}; ${tf.commands} commands (${PER_ORDER} per order), ${CONCURRENCY} clients via ${VIA}${VIA === 'http' ? ` in ${CLIENTS_IN === 'same' ? 'the same thread' : 'a child process'}` : ''}, raw ${raw.clients} client(s), ${ROUNDS} rounds; load ${load.join(' ')}`);
     console.log(`  takt ${VIA.padEnd(6)}${String(tf.cps).padStart(9)} cmd/s   p50 ${tf.p50} ms   p99 ${tf.p99} ms   cpu ${tf.cpuMsPerCommand} ms/cmd   ${tf.commandsPerCommit} cmd/commit`);
     console.log(`  raw driver  ${String(rf.cps).padStart(9)} cmd/s   p50 ${rf.p50} ms   p99 ${rf.p99} ms   cpu ${rf.cpuMsPerCommand} ms/cmd`);
     console.log(`  ratio takt/raw ${ratio} (rounds ${roundRatios.join(', ')}); goal >= ${GOAL}: ${ratio >= GOAL ? 'met' : 'MISSED'}; journal verified, ${verify.events} events`);
     console.log(JSON.stringify({
-      bench: 'execution', dialect: DIALECT, groupCommit, commands: tf.commands, perOrder: PER_ORDER, concurrency: CONCURRENCY, via: VIA, rawClients: raw.clients,
+      bench: 'execution', dialect: DIALECT, groupCommit, commands: tf.commands, perOrder: PER_ORDER, concurrency: CONCURRENCY, via: VIA, clientsIn: CLIENTS_IN, rawClients: raw.clients,
       rounds: ROUNDS, takt: tf, raw: rf, ratio, roundRatios, goal: GOAL, met: ratio >= GOAL, loadavg: load, nproc: availableParallelism(), node: process.version,
     }));
   } finally {
+    stations?.close();
     await raw?.close();
     await takt?.close();
     await store.release();
