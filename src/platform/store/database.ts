@@ -89,6 +89,36 @@ export function cachingStatements(database: BetterSqlite3.Database, size = STATE
   };
 }
 
+/** How many distinct SQL texts get a prepared statement of their own on each PostgreSQL connection. */
+const PREPARED_NAMES = 1000;
+
+/**
+ * Makes each pool connection prepare a statement once per SQL text and then only bind and execute it, as a client
+ * with prepared statements does: Kysely's driver sends every query unnamed, so the server parsed and planned it
+ * again every time. Only statements with parameters are named (a text without any, such as BEGIN or a savepoint
+ * list, may hold several statements, which a prepared statement cannot); past the cap a text is sent unnamed. The
+ * schema changes only in migrations at start, before commands run; a statement prepared before a change of its
+ * tables' columns would fail ("cached plan must not change result type").
+ */
+export function preparingStatements(pool: pg.Pool, cap = PREPARED_NAMES): pg.Pool {
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string | undefined => {
+    const known = names.get(text);
+    if (known !== undefined || names.size >= cap) return known;
+    const name = `takt_${names.size}`;
+    names.set(text, name);
+    return name;
+  };
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
+      const name = typeof text === 'string' && Array.isArray(values) && values.length > 0 && rest.length === 0 ? nameOf(text) : undefined;
+      return name === undefined ? query(text, values, ...rest) : query({ name, text, values });
+    }) as typeof client.query;
+  });
+  return pool;
+}
+
 /**
  * Opens a store. SQLite: the file (and its folder) is created, WAL journal with synchronous=FULL so an
  * acknowledged commit survives a power cut. PostgreSQL: a pool, optionally pinned to one schema.
@@ -104,11 +134,11 @@ export function openStore(config: StoreConfig): Store {
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
-  const pool = new pg.Pool({
+  const pool = preparingStatements(new pg.Pool({
     connectionString: config.url,
     max: config.poolSize ?? 10,
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
-  });
+  }));
   const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
