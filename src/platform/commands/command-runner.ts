@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Transaction } from 'kysely';
 import type { Actor } from '../auth/roles.js';
 import { Refusal, violation, type Violation } from '../errors/violation.js';
 import type { EventBus } from '../events/event-bus.js';
@@ -227,8 +227,8 @@ export class CommandRunner {
 
   /** Runs savepoint statements: in one round trip on PostgreSQL (the simple protocol takes several), one by one on SQLite. */
   private async savepoints(tx: Transaction<Database>, statements: readonly string[]): Promise<void> {
-    if (this.store.dialect === 'postgres') await sql.raw(statements.join('; ')).execute(tx);
-    else for (const s of statements) await sql.raw(s).execute(tx);
+    if (this.store.dialect === 'postgres') await tx.executeQuery(CompiledQuery.raw(statements.join('; ')));
+    else for (const s of statements) await tx.executeQuery(CompiledQuery.raw(s));
   }
 
   private async execute<I, O>(tx: Transaction<Database>, cmd: Command<I, O>, input: I, options: RunOptions, followUps: FollowUp[]): Promise<Executed> {

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Dialect } from '../store/database.js';
+import { precompiled, precompiledWithSlots } from '../store/precompiled.js';
 import type { Database } from '../store/schema.js';
 import { canonicalJson } from './canonical-json.js';
 import { eventHash, GENESIS_HASH } from './journal-hash.js';
@@ -36,6 +37,35 @@ export interface JournalGroup {
 
 // Ten columns a row: 500 rows stay far below SQLite's and PostgreSQL's bound-parameter limits.
 const ROWS_PER_INSERT = 500;
+/** INSERTs of up to this many rows are compiled once per row count; larger ones (rare) are built each time. */
+const PRECOMPILED_ROWS = 64;
+
+const moveHead = precompiled((db, total: number) => db.updateTable('journal_head').set((eb) => ({ seq: eb('seq', '+', total) })).where('id', '=', 1).returning(['seq', 'hash']));
+const setHeadHash = precompiled((db, hash: string) => db.updateTable('journal_head').set({ hash }).where('id', '=', 1));
+
+const COLUMNS = ['seq', 'at', 'actor', 'action', 'entity', 'entity_id', 'data', 'reason', 'prev_hash', 'hash'] as const;
+type Row = Database['journal'];
+
+const rowsOf = (n: number, slot: <T>(i: number) => T): Row[] =>
+  Array.from({ length: n }, (_, r) => Object.fromEntries(COLUMNS.map((c, i) => [c, slot(r * COLUMNS.length + i)])) as unknown as Row);
+
+/** The INSERT of n rows; on PostgreSQL (`withHead`) a data-modifying WITH moves the head's hash in the same statement. */
+const inserts = new Map<string, (db: Transaction<Database>, args: readonly unknown[]) => Promise<unknown>>();
+function insertRows(tx: Transaction<Database>, rows: readonly Row[], headHash: string | undefined): Promise<unknown> {
+  const build = (db: Kysely<Database>, values: readonly Row[], hash: string) =>
+    headHash === undefined
+      ? db.insertInto('journal').values([...values])
+      : db.with('moved', (w) => w.updateTable('journal_head').set({ hash }).where('id', '=', 1).returning('id')).insertInto('journal').values([...values]);
+  if (rows.length > PRECOMPILED_ROWS) return build(tx, rows, headHash ?? '').execute();
+  const key = `${rows.length}${headHash === undefined ? '' : '+head'}`;
+  let insert = inserts.get(key);
+  if (!insert) {
+    const n = rows.length;
+    insert = precompiledWithSlots((db, slot) => build(db, rowsOf(n, slot), slot(n * COLUMNS.length)));
+    inserts.set(key, insert);
+  }
+  return insert(tx, [...rows.flatMap((r) => COLUMNS.map((c) => r[c])), headHash]);
+}
 
 /**
  * Appends events to the chain inside the caller's transaction. The head row is moved and read in one statement
@@ -61,12 +91,8 @@ export async function appendEvents(
 export async function appendEventGroups(tx: Transaction<Database>, groups: readonly JournalGroup[], dialect: Dialect = 'sqlite'): Promise<JournalEvent[][]> {
   const total = groups.reduce((n, g) => n + g.drafts.length, 0);
   if (total === 0) return groups.map(() => []);
-  const head = await tx
-    .updateTable('journal_head')
-    .set((eb) => ({ seq: eb('seq', '+', total) }))
-    .where('id', '=', 1)
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow();
+  const [head] = (await moveHead(tx, total)).rows;
+  if (!head) throw new Error('the journal has no head row');
   let seq = head.seq - total;
   let prevHash = head.hash;
   const rows: Database['journal'][] = [];
@@ -84,14 +110,10 @@ export async function appendEventGroups(tx: Transaction<Database>, groups: reado
   const last = prevHash;
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    if (dialect === 'postgres' && i + ROWS_PER_INSERT >= rows.length) {
-      // A data-modifying WITH moves the head in the last INSERT's round trip (SQLite has no such statement).
-      await tx.with('moved', (db) => db.updateTable('journal_head').set({ hash: last }).where('id', '=', 1).returning('id')).insertInto('journal').values(chunk).execute();
-    } else {
-      await tx.insertInto('journal').values(chunk).execute();
-    }
+    // A data-modifying WITH moves the head in the last INSERT's round trip on PostgreSQL (SQLite has no such statement).
+    await insertRows(tx, chunk, dialect === 'postgres' && i + ROWS_PER_INSERT >= rows.length ? last : undefined);
   }
-  if (dialect !== 'postgres') await tx.updateTable('journal_head').set({ hash: last }).where('id', '=', 1).execute();
+  if (dialect !== 'postgres') await setHeadHash(tx, last);
   return out;
 }
 

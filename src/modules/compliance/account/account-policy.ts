@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { precompiled } from '../../../platform/store/precompiled.js';
 import type { Database } from '../../../platform/store/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -38,7 +39,9 @@ export async function endSession(db: Db, session: string, now: number): Promise<
   await db.insertInto('settings').values({ key: `${ENDED}${session}`, value: String(now) }).onConflict((oc) => oc.column('key').doNothing()).execute();
 }
 
+const selectSetting = precompiled((db, key: string) => db.selectFrom('settings').select('key').where('key', '=', key));
+
 /** True once the session was ended by a logout. */
 export async function sessionEnded(db: Db, session: string): Promise<boolean> {
-  return (await db.selectFrom('settings').select('key').where('key', '=', `${ENDED}${session}`).executeTakeFirst()) !== undefined;
+  return (await selectSetting(db, `${ENDED}${session}`)).rows.length > 0;
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { precompiled } from '../../../platform/store/precompiled.js';
 import type { Database } from '../../../platform/store/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -12,12 +13,12 @@ export interface GenealogyEdge {
 }
 
 /** Adds quantity to the edge from one lot to another (one edge per pair and order, quantities summed). */
+const addEdge = precompiled((db, from: string, to: string, workOrderId: string, quantity: number, kind: GenealogyEdge['kind'], at: number) =>
+  db
+    .insertInto('genealogy_edges')
+    .values({ from_lot: from, to_lot: to, work_order_id: workOrderId, quantity, kind, at })
+    .onConflict((oc) => oc.columns(['from_lot', 'to_lot', 'work_order_id']).doUpdateSet((eb) => ({ quantity: eb('genealogy_edges.quantity', '+', eb.ref('excluded.quantity')) }))));
+
 export async function addEdges(db: Db, edges: readonly GenealogyEdge[], at: number): Promise<void> {
-  for (const e of edges) {
-    await db
-      .insertInto('genealogy_edges')
-      .values({ from_lot: e.from, to_lot: e.to, work_order_id: e.workOrderId, quantity: e.quantity, kind: e.kind, at })
-      .onConflict((oc) => oc.columns(['from_lot', 'to_lot', 'work_order_id']).doUpdateSet((eb) => ({ quantity: eb('genealogy_edges.quantity', '+', eb.ref('excluded.quantity')) })))
-      .execute();
-  }
+  for (const e of edges) await addEdge(db, e.from, e.to, e.workOrderId, e.quantity, e.kind, at);
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { precompiled } from '../../../platform/store/precompiled.js';
 import type { Database, LotsTable } from '../../../platform/store/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -29,8 +30,10 @@ function toLot(r: LotsTable): Lot {
   };
 }
 
+const selectLot = precompiled((db, id: string) => db.selectFrom('lots').selectAll().where('id', '=', id));
+
 export async function findLot(db: Db, id: string): Promise<Lot | undefined> {
-  const r = await db.selectFrom('lots').selectAll().where('id', '=', id).executeTakeFirst();
+  const [r] = (await selectLot(db, id)).rows;
   return r ? toLot(r) : undefined;
 }
 
@@ -42,14 +45,15 @@ export async function listLots(db: Db, filter: { materialId?: string; status?: L
   return (await q.orderBy('id').limit(filter.limit ?? 1000).execute()).map(toLot);
 }
 
+const insertLotRow = precompiled(
+  (db, id: string, materialId: string, quantity: number, initialQuantity: number, status: string, expiresAt: number | null, supplierLot: string | null, workOrderId: string | null, createdAt: number) =>
+    db.insertInto('lots').values({
+      id, material_id: materialId, quantity, initial_quantity: initialQuantity, status, expires_at: expiresAt, supplier_lot: supplierLot, work_order_id: workOrderId, created_at: createdAt, version: 0,
+    }),
+);
+
 export async function insertLot(db: Db, lot: Lot): Promise<void> {
-  await db
-    .insertInto('lots')
-    .values({
-      id: lot.id, material_id: lot.materialId, quantity: lot.quantity, initial_quantity: lot.initialQuantity, status: lot.status,
-      expires_at: lot.expiresAt, supplier_lot: lot.supplierLot, work_order_id: lot.workOrderId, created_at: lot.createdAt, version: 0,
-    })
-    .execute();
+  await insertLotRow(db, lot.id, lot.materialId, lot.quantity, lot.initialQuantity, lot.status, lot.expiresAt, lot.supplierLot, lot.workOrderId, lot.createdAt);
 }
 
 /**
@@ -57,17 +61,19 @@ export async function insertLot(db: Db, lot: Lot): Promise<void> {
  * race (the guard is in the UPDATE itself, so no lock is read first). Returns the quantity left (read in the same
  * statement), or null when the lot had too little.
  */
-export async function decrementLot(db: Db, id: string, quantity: number): Promise<number | null> {
-  const r = await db
+const decrementLotRow = precompiled((db, id: string, quantity: number, atLeast: number) =>
+  db
     .updateTable('lots')
     .set((eb) => ({
       quantity: eb.case().when(eb('quantity', '-', quantity), '<', QUANTITY_EPSILON).then(0).else(eb('quantity', '-', quantity)).end(),
       version: eb('version', '+', 1),
     }))
     .where('id', '=', id)
-    .where('quantity', '>=', quantity - QUANTITY_EPSILON)
-    .returning('quantity')
-    .executeTakeFirst();
+    .where('quantity', '>=', atLeast)
+    .returning('quantity'));
+
+export async function decrementLot(db: Db, id: string, quantity: number): Promise<number | null> {
+  const [r] = (await decrementLotRow(db, id, quantity, quantity - QUANTITY_EPSILON)).rows;
   return r ? r.quantity : null;
 }
 
@@ -77,7 +83,10 @@ export async function incrementLot(db: Db, id: string, quantity: number): Promis
 }
 
 /** Changes a lot's status if it is still the expected one; returns whether it changed. */
+const setLotStatusRow = precompiled((db, id: string, from: string, to: string) =>
+  db.updateTable('lots').set((eb) => ({ status: to, version: eb('version', '+', 1) })).where('id', '=', id).where('status', '=', from));
+
 export async function setLotStatus(db: Db, id: string, from: LotStatus, to: LotStatus): Promise<boolean> {
-  const r = await db.updateTable('lots').set((eb) => ({ status: to, version: eb('version', '+', 1) })).where('id', '=', id).where('status', '=', from).executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  const r = await setLotStatusRow(db, id, from, to);
+  return Number(r.numAffectedRows) === 1;
 }

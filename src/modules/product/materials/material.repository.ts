@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { precompiled } from '../../../platform/store/precompiled.js';
 import type { Database, MaterialsTable } from '../../../platform/store/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -16,8 +17,10 @@ function toMaterial(r: MaterialsTable): Material {
   return { id: r.id, name: r.name, uom: r.uom, lotControlled: r.lot_controlled === 1, shelfLifeDays: r.shelf_life_days };
 }
 
+const selectMaterial = precompiled((db, id: string) => db.selectFrom('materials').selectAll().where('id', '=', id));
+
 export async function findMaterial(db: Db, id: string): Promise<Material | undefined> {
-  const r = await db.selectFrom('materials').selectAll().where('id', '=', id).executeTakeFirst();
+  const [r] = (await selectMaterial(db, id)).rows;
   return r ? toMaterial(r) : undefined;
 }
 

@@ -1,68 +1,95 @@
 import type { Kysely, Transaction } from 'kysely';
+import { precompiled } from '../../../platform/store/precompiled.js';
 import type { Database } from '../../../platform/store/schema.js';
 import { toOperation, type Operation, type OperationStatus } from '../work-orders/work-order.repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+type OperationStatusSet = { equipmentId?: string; startedAt?: number; startedBy?: string; completedAt?: number; completedBy?: string };
+
+/** One precompiled UPDATE for each combination of the columns a status change sets besides the status. */
+const operationStatusUpdates = new Map<string, ReturnType<typeof operationStatusUpdate>>();
+const operationStatusUpdate = (set: OperationStatusSet) =>
+  precompiled((db, id: string, from: string, to: string, equipmentId: string, startedAt: number, startedBy: string | null, completedAt: number, completedBy: string | null) =>
+    db
+      .updateTable('operations')
+      .set((eb) => ({
+        status: to, version: eb('version', '+', 1),
+        ...(set.equipmentId !== undefined ? { equipment_id: equipmentId } : {}),
+        ...(set.startedAt !== undefined ? { started_at: startedAt, started_by: startedBy } : {}),
+        ...(set.completedAt !== undefined ? { completed_at: completedAt, completed_by: completedBy } : {}),
+      }))
+      .where('id', '=', id)
+      .where('status', '=', from));
+
 /** Moves an operation between statuses, guarded on the status it was read in; false when it changed meanwhile. */
-export async function setOperationStatus(
-  db: Db,
-  id: string,
-  from: OperationStatus,
-  to: OperationStatus,
-  set: { equipmentId?: string; startedAt?: number; startedBy?: string; completedAt?: number; completedBy?: string } = {},
-): Promise<boolean> {
-  const r = await db
-    .updateTable('operations')
-    .set((eb) => ({
-      status: to, version: eb('version', '+', 1),
-      ...(set.equipmentId !== undefined ? { equipment_id: set.equipmentId } : {}),
-      ...(set.startedAt !== undefined ? { started_at: set.startedAt, started_by: set.startedBy ?? null } : {}),
-      ...(set.completedAt !== undefined ? { completed_at: set.completedAt, completed_by: set.completedBy ?? null } : {}),
-    }))
-    .where('id', '=', id)
-    .where('status', '=', from)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+export async function setOperationStatus(db: Db, id: string, from: OperationStatus, to: OperationStatus, set: OperationStatusSet = {}): Promise<boolean> {
+  const shape = `${set.equipmentId !== undefined}${set.startedAt !== undefined}${set.completedAt !== undefined}`;
+  const update = operationStatusUpdates.get(shape) ?? operationStatusUpdates.set(shape, operationStatusUpdate(set)).get(shape);
+  const r = await (update as ReturnType<typeof operationStatusUpdate>)(
+    db, id, from, to, set.equipmentId ?? '', set.startedAt ?? 0, set.startedBy ?? null, set.completedAt ?? 0, set.completedBy ?? null,
+  );
+  return Number(r.numAffectedRows) === 1;
 }
+
+const addToOperation = precompiled((db, id: string, good: number, scrap: number) =>
+  db.updateTable('operations').set((eb) => ({ good: eb('good', '+', good), scrap: eb('scrap', '+', scrap), version: eb('version', '+', 1) })).where('id', '=', id));
 
 export async function addOperationQuantities(db: Db, id: string, good: number, scrap: number): Promise<void> {
-  await db.updateTable('operations').set((eb) => ({ good: eb('good', '+', good), scrap: eb('scrap', '+', scrap), version: eb('version', '+', 1) })).where('id', '=', id).execute();
+  await addToOperation(db, id, good, scrap);
 }
 
+const insertReportRow = precompiled((db, operationId: string, good: number, scrap: number, scrapReason: string | null, at: number, actor: string) =>
+  db.insertInto('operation_reports').values({ operation_id: operationId, good, scrap, scrap_reason: scrapReason, at, actor }));
+
 export async function insertReport(db: Db, r: { operationId: string; good: number; scrap: number; scrapReason: string | null; at: number; actor: string }): Promise<void> {
-  await db.insertInto('operation_reports').values({ operation_id: r.operationId, good: r.good, scrap: r.scrap, scrap_reason: r.scrapReason, at: r.at, actor: r.actor }).execute();
+  await insertReportRow(db, r.operationId, r.good, r.scrap, r.scrapReason, r.at, r.actor);
 }
+
+const selectRunningOn = precompiled((db, equipmentId: string) => db.selectFrom('operations').selectAll().where('equipment_id', '=', equipmentId).where('status', '=', 'running'));
 
 /** Operations running on a piece of equipment (an equipment runs one operation at a time). */
 export async function runningOn(db: Db, equipmentId: string): Promise<Operation[]> {
-  return (await db.selectFrom('operations').selectAll().where('equipment_id', '=', equipmentId).where('status', '=', 'running').execute()).map(toOperation);
+  return (await selectRunningOn(db, equipmentId)).rows.map(toOperation);
 }
+
+const selectConsumedAt = precompiled((db, operationId: string, materialId: string) =>
+  db.selectFrom('consumptions').select((eb) => eb.fn.sum<number>('quantity').as('q')).where('operation_id', '=', operationId).where('material_id', '=', materialId));
 
 /** Total already consumed of a material at an operation. */
 export async function consumedAt(db: Db, operationId: string, materialId: string): Promise<number> {
-  const r = await db.selectFrom('consumptions').select((eb) => eb.fn.sum<number>('quantity').as('q')).where('operation_id', '=', operationId).where('material_id', '=', materialId).executeTakeFirst();
+  const [r] = (await selectConsumedAt(db, operationId, materialId)).rows;
   return Number(r?.q ?? 0);
 }
 
+const insertConsumptionRow = precompiled((db, operationId: string, workOrderId: string, lotId: string, materialId: string, quantity: number, at: number, actor: string) =>
+  db.insertInto('consumptions').values({ operation_id: operationId, work_order_id: workOrderId, lot_id: lotId, material_id: materialId, quantity, at, actor }));
+
 export async function insertConsumption(db: Db, c: { operationId: string; workOrderId: string; lotId: string; materialId: string; quantity: number; at: number; actor: string }): Promise<void> {
-  await db.insertInto('consumptions').values({ operation_id: c.operationId, work_order_id: c.workOrderId, lot_id: c.lotId, material_id: c.materialId, quantity: c.quantity, at: c.at, actor: c.actor }).execute();
+  await insertConsumptionRow(db, c.operationId, c.workOrderId, c.lotId, c.materialId, c.quantity, c.at, c.actor);
 }
 
+const insertProductionRow = precompiled((db, operationId: string, workOrderId: string, lotId: string, quantity: number, at: number, actor: string) =>
+  db.insertInto('productions').values({ operation_id: operationId, work_order_id: workOrderId, lot_id: lotId, quantity, at, actor }));
+
 export async function insertProduction(db: Db, p: { operationId: string; workOrderId: string; lotId: string; quantity: number; at: number; actor: string }): Promise<void> {
-  await db.insertInto('productions').values({ operation_id: p.operationId, work_order_id: p.workOrderId, lot_id: p.lotId, quantity: p.quantity, at: p.at, actor: p.actor }).execute();
+  await insertProductionRow(db, p.operationId, p.workOrderId, p.lotId, p.quantity, p.at, p.actor);
 }
+
+const selectConsumedLots = precompiled((db, orderId: string) =>
+  db.selectFrom('consumptions').select(['lot_id', (eb) => eb.fn.sum<number>('quantity').as('q')]).where('work_order_id', '=', orderId).groupBy('lot_id').orderBy('lot_id'));
 
 /** Lots consumed by an order so far, with the quantity taken from each. */
 export async function consumedLotsOf(db: Db, orderId: string): Promise<{ lotId: string; quantity: number }[]> {
-  const rows = await db.selectFrom('consumptions').select(['lot_id', (eb) => eb.fn.sum<number>('quantity').as('q')]).where('work_order_id', '=', orderId).groupBy('lot_id').orderBy('lot_id').execute();
-  return rows.map((r) => ({ lotId: r.lot_id, quantity: Number(r.q) }));
+  return (await selectConsumedLots(db, orderId)).rows.map((r) => ({ lotId: r.lot_id, quantity: Number(r.q) }));
 }
+
+const selectProducedLots = precompiled((db, orderId: string) =>
+  db.selectFrom('productions').select(['lot_id', (eb) => eb.fn.sum<number>('quantity').as('q')]).where('work_order_id', '=', orderId).groupBy('lot_id').orderBy('lot_id'));
 
 /** Output lots an order has produced so far. */
 export async function producedLotsOf(db: Db, orderId: string): Promise<{ lotId: string; quantity: number }[]> {
-  const rows = await db.selectFrom('productions').select(['lot_id', (eb) => eb.fn.sum<number>('quantity').as('q')]).where('work_order_id', '=', orderId).groupBy('lot_id').orderBy('lot_id').execute();
-  return rows.map((r) => ({ lotId: r.lot_id, quantity: Number(r.q) }));
+  return (await selectProducedLots(db, orderId)).rows.map((r) => ({ lotId: r.lot_id, quantity: Number(r.q) }));
 }
 
 export async function consumptionsOf(db: Db, orderId: string) {

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { precompiled } from '../../../platform/store/precompiled.js';
 import type { Database, OperationsTable, OrderBomLinesTable, WorkOrdersTable } from '../../../platform/store/schema.js';
 import type { Characteristic } from '../../product/index.js';
 
@@ -87,8 +88,10 @@ export async function listOrders(db: Db, filter: { status?: OrderStatus; limit?:
   return (await q.orderBy('created_at', 'desc').orderBy('id').limit(filter.limit ?? 500).execute()).map(toOrder);
 }
 
+const selectOperationsOf = precompiled((db, orderId: string) => db.selectFrom('operations').selectAll().where('work_order_id', '=', orderId).orderBy('seq'));
+
 export async function operationsOf(db: Db, orderId: string): Promise<Operation[]> {
-  return (await db.selectFrom('operations').selectAll().where('work_order_id', '=', orderId).orderBy('seq').execute()).map(toOperation);
+  return (await selectOperationsOf(db, orderId)).rows.map(toOperation);
 }
 
 export async function findOperation(db: Db, id: string): Promise<Operation | undefined> {
@@ -96,8 +99,10 @@ export async function findOperation(db: Db, id: string): Promise<Operation | und
   return r ? toOperation(r) : undefined;
 }
 
+const selectBomOf = precompiled((db, orderId: string) => db.selectFrom('order_bom_lines').selectAll().where('work_order_id', '=', orderId).orderBy('line'));
+
 export async function bomOf(db: Db, orderId: string): Promise<OrderBomLine[]> {
-  return (await db.selectFrom('order_bom_lines').selectAll().where('work_order_id', '=', orderId).orderBy('line').execute()).map(toBomLine);
+  return (await selectBomOf(db, orderId)).rows.map(toBomLine);
 }
 
 export async function insertOrder(db: Db, o: WorkOrder, ops: readonly Operation[], bom: readonly OrderBomLine[]): Promise<void> {
@@ -124,20 +129,29 @@ export async function insertOrder(db: Db, o: WorkOrder, ops: readonly Operation[
   }
 }
 
+type OrderStatusSet = { holdReason?: string | null; releasedAt?: number; completedAt?: number };
+
+/** One precompiled UPDATE for each combination of the columns a status change sets besides the status. */
+const orderStatusUpdates = new Map<string, ReturnType<typeof orderStatusUpdate>>();
+const orderStatusUpdate = (set: OrderStatusSet) =>
+  precompiled((db, id: string, from: string, to: string, holdReason: string | null, releasedAt: number, completedAt: number) =>
+    db
+      .updateTable('work_orders')
+      .set((eb) => ({
+        status: to, version: eb('version', '+', 1),
+        ...(set.holdReason !== undefined ? { hold_reason: holdReason } : {}),
+        ...(set.releasedAt !== undefined ? { released_at: releasedAt } : {}),
+        ...(set.completedAt !== undefined ? { completed_at: completedAt } : {}),
+      }))
+      .where('id', '=', id)
+      .where('status', '=', from));
+
 /** Moves an order between statuses, guarded on the status it was read in; false when it changed meanwhile. */
-export async function setOrderStatus(db: Db, id: string, from: OrderStatus, to: OrderStatus, set: { holdReason?: string | null; releasedAt?: number; completedAt?: number } = {}): Promise<boolean> {
-  const r = await db
-    .updateTable('work_orders')
-    .set((eb) => ({
-      status: to, version: eb('version', '+', 1),
-      ...(set.holdReason !== undefined ? { hold_reason: set.holdReason } : {}),
-      ...(set.releasedAt !== undefined ? { released_at: set.releasedAt } : {}),
-      ...(set.completedAt !== undefined ? { completed_at: set.completedAt } : {}),
-    }))
-    .where('id', '=', id)
-    .where('status', '=', from)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+export async function setOrderStatus(db: Db, id: string, from: OrderStatus, to: OrderStatus, set: OrderStatusSet = {}): Promise<boolean> {
+  const shape = `${set.holdReason !== undefined}${set.releasedAt !== undefined}${set.completedAt !== undefined}`;
+  const update = orderStatusUpdates.get(shape) ?? orderStatusUpdates.set(shape, orderStatusUpdate(set)).get(shape);
+  const r = await (update as ReturnType<typeof orderStatusUpdate>)(db, id, from, to, set.holdReason ?? null, set.releasedAt ?? 0, set.completedAt ?? 0);
+  return Number(r.numAffectedRows) === 1;
 }
 
 /**
@@ -154,13 +168,15 @@ export async function lockOrder(db: Db, id: string): Promise<void> {
  * as lockOrder, returning the row as locked); undefined when the operation does not exist. Every execution command
  * starts with it, so it saves them two round trips.
  */
-export async function lockOrderOfOperation(db: Db, operationId: string): Promise<WorkOrder | undefined> {
-  const r = await db
+const lockOrderOf = precompiled((db, operationId: string) =>
+  db
     .updateTable('work_orders')
     .set((eb) => ({ version: eb('version', '+', 1) }))
     .where('id', '=', (eb) => eb.selectFrom('operations').select('work_order_id').where('id', '=', operationId))
-    .returningAll()
-    .executeTakeFirst();
+    .returningAll());
+
+export async function lockOrderOfOperation(db: Db, operationId: string): Promise<WorkOrder | undefined> {
+  const [r] = (await lockOrderOf(db, operationId)).rows;
   return r ? toOrder(r) : undefined;
 }
 
@@ -168,7 +184,10 @@ export async function setOrderPriority(db: Db, id: string, priority: number): Pr
   await db.updateTable('work_orders').set((eb) => ({ priority, version: eb('version', '+', 1) })).where('id', '=', id).execute();
 }
 
+const addToOrder = precompiled((db, id: string, good: number, scrap: number) =>
+  db.updateTable('work_orders').set((eb) => ({ good: eb('good', '+', good), scrap: eb('scrap', '+', scrap), version: eb('version', '+', 1) })).where('id', '=', id));
+
 /** Adds good and scrap to an order's totals atomically. */
 export async function addOrderQuantities(db: Db, id: string, good: number, scrap: number): Promise<void> {
-  await db.updateTable('work_orders').set((eb) => ({ good: eb('good', '+', good), scrap: eb('scrap', '+', scrap), version: eb('version', '+', 1) })).where('id', '=', id).execute();
+  await addToOrder(db, id, good, scrap);
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { precompiled } from '../../../platform/store/precompiled.js';
 import type { Database, HierarchyLevel, HierarchyTable } from '../../../platform/store/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -23,8 +24,10 @@ function toNode(r: HierarchyTable): HierarchyNode {
   };
 }
 
+const selectNode = precompiled((db, id: string) => db.selectFrom('hierarchy').selectAll().where('id', '=', id));
+
 export async function findNode(db: Db, id: string): Promise<HierarchyNode | undefined> {
-  const r = await db.selectFrom('hierarchy').selectAll().where('id', '=', id).executeTakeFirst();
+  const [r] = (await selectNode(db, id)).rows;
   return r ? toNode(r) : undefined;
 }
 

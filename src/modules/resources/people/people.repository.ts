@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { isRole, type Role } from '../../../platform/auth/roles.js';
+import { precompiled } from '../../../platform/store/precompiled.js';
 import type { Database } from '../../../platform/store/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -35,14 +36,16 @@ export async function findPerson(db: Db, id: string): Promise<(Person & { passwo
 }
 
 /** The sign-in state of a person and their roles in one statement (asked on every authenticated request). */
-export async function findPrincipal(db: Db, id: string): Promise<Pick<Person, 'id' | 'name' | 'roles' | 'active' | 'locked' | 'tokenEpoch'> | undefined> {
-  const rows = await db
+const selectPrincipal = precompiled((db, id: string) =>
+  db
     .selectFrom('people as p')
     .leftJoin('person_roles as r', 'r.person_id', 'p.id')
     .select(['p.id', 'p.name', 'p.active', 'p.locked', 'p.token_epoch', 'r.role'])
     .where('p.id', '=', id)
-    .orderBy('r.role')
-    .execute();
+    .orderBy('r.role'));
+
+export async function findPrincipal(db: Db, id: string): Promise<Pick<Person, 'id' | 'name' | 'roles' | 'active' | 'locked' | 'tokenEpoch'> | undefined> {
+  const { rows } = await selectPrincipal(db, id);
   const r = rows[0];
   if (!r) return undefined;
   const roles = rows.map((x) => x.role).filter((role): role is string => role !== null).filter(isRole);
