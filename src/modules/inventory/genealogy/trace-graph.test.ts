@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTrace, traceEdge, type ReachedLot } from './trace-graph.js';
+import { buildTrace, traceEdge, walkLevels, type ReachedLot } from './trace-graph.js';
 import type { TraceDirection } from './trace.repository.js';
 
 const N = 10;
@@ -41,6 +41,24 @@ describe('building a trace from the reachable lots', () => {
         const back = buildTrace(`L${x}`, 'backward', everything(pairs, 'backward'));
         const fwd = buildTrace(`L${y}`, 'forward', everything(pairs, 'forward'));
         expect(back.nodes.some((n) => n.lotId === `L${y}`)).toBe(fwd.nodes.some((n) => n.lotId === `L${x}`));
+      }),
+    );
+  });
+
+  it('asks for the edges of each lot once, a whole level at a time, and for none beyond the depth asked', () => {
+    fc.assert(
+      fc.property(arbGraph, fc.nat(N - 1), fc.option(fc.nat(4), { nil: undefined }), (pairs, root, maxDepth) => {
+        const source = new Map(everything(pairs, 'backward').map((r) => [r.lotId, r.edges]));
+        const asked: string[][] = [];
+        const walk = walkLevels(`L${root}`, 'backward', maxDepth);
+        let step = walk.next();
+        while (!step.done) {
+          asked.push([...step.value]);
+          step = walk.next(step.value.flatMap((lot) => source.get(lot) ?? []));
+        }
+        expect(asked.flat()).toEqual(step.value.levels.flat());
+        expect(new Set(asked.flat()).size).toBe(asked.flat().length);
+        expect(asked.length).toBeLessThanOrEqual((maxDepth ?? Infinity) + 1);
       }),
     );
   });

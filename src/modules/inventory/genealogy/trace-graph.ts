@@ -48,34 +48,82 @@ export interface ReachedLot {
   readonly edges: readonly TraceEdge[];
 }
 
+/** What a walk found: the lots level by level (the root alone first, each later level by id) and the edges kept. */
+export interface Walked {
+  readonly root: string;
+  readonly direction: TraceDirection;
+  readonly levels: readonly (readonly string[])[];
+  readonly edges: readonly TraceEdge[];
+}
+
 /**
- * Builds the trace from the reachable lots: breadth-first from the root over the walked edges, so each lot's depth is
- * its shortest distance and each lot and edge appears once whatever the merges, splits and loops. Lots the walk does
- * not reach from the root are left out; so are lots farther than `maxDepth` and the edges that lead to them.
+ * A breadth-first walk one whole level at a time: it yields the lots of the next level and takes back every edge out
+ * of them in the walking direction (in any order), so a store answers a level in one statement. A lot is met first at
+ * its shortest distance, each lot and edge is kept once whatever the merges, splits and loops, and the walk ends when
+ * a level brings no new lot. With `maxDepth` the lots at that distance are not expanded: only their edges back into
+ * the lots already kept are.
+ */
+export function* walkLevels(root: string, direction: TraceDirection, maxDepth = Infinity): Generator<readonly string[], Walked, readonly TraceEdge[]> {
+  const seen = new Set<string>([root]);
+  const levels: string[][] = [[root]];
+  const edges: TraceEdge[] = [];
+  const backward = direction === 'backward';
+  for (let d = 0; ; d += 1) {
+    const out = yield levels[d] as string[];
+    const next: string[] = [];
+    for (const e of out) {
+      const far = backward ? e.from : e.to;
+      if (!seen.has(far)) {
+        if (d >= maxDepth) continue;
+        seen.add(far);
+        next.push(far);
+      }
+      edges.push(e);
+    }
+    if (next.length === 0) return { root, direction, levels, edges };
+    levels.push(next.sort(compare));
+  }
+}
+
+/** The trace from a finished walk and the material of each of its lots (`materials` in the order of `levels` flattened). */
+export function traceOf(walked: Walked, materials: readonly (string | null)[]): TraceResult {
+  const nodes: TraceNode[] = [];
+  walked.levels.forEach((level, depth) => {
+    for (const lotId of level) nodes.push({ lotId, materialId: materials[nodes.length] ?? null, depth });
+  });
+  const edges = sortEdges(walked.edges, nodes);
+  const result: TraceResult = { root: walked.root, direction: walked.direction, nodes, edges };
+  return walked.direction === 'forward' ? { ...result, summary: recallSummary(nodes, edges) } : result;
+}
+
+/**
+ * Edges by from, to and order. Each lot's rank in id order is computed once, so the sort compares numbers, not
+ * strings; only edges between the same two lots (several orders) compare their order ids.
+ */
+function sortEdges(edges: readonly TraceEdge[], nodes: readonly TraceNode[]): TraceEdge[] {
+  const ids = nodes.map((n) => n.lotId).sort(compare);
+  const rank = new Map<string, number>();
+  ids.forEach((id, i) => rank.set(id, i));
+  const n = ids.length;
+  const keys = new Float64Array(edges.length);
+  edges.forEach((e, i) => {
+    keys[i] = (rank.get(e.from) as number) * n + (rank.get(e.to) as number);
+  });
+  const order = Array.from(edges.keys());
+  order.sort((a, b) => (keys[a] as number) - (keys[b] as number) || compare(edges[a]?.workOrderId ?? '', edges[b]?.workOrderId ?? ''));
+  return order.map((i) => edges[i] as TraceEdge);
+}
+
+/**
+ * Builds the trace from the reachable lots already in memory, with the same walk a store's trace takes. Lots the walk
+ * does not reach from the root are left out; so are lots farther than `maxDepth` and the edges that lead to them.
  */
 export function buildTrace(root: string, direction: TraceDirection, reached: readonly ReachedLot[], maxDepth = Infinity): TraceResult {
   const byId = new Map(reached.map((r) => [r.lotId, r]));
-  const next = (e: TraceEdge): string => (direction === 'backward' ? e.from : e.to);
-  const depth = new Map<string, number>([[root, 0]]);
-  const queue = [root];
-  for (let i = 0; i < queue.length; i += 1) {
-    const lot = queue[i] as string;
-    const d = depth.get(lot) as number;
-    if (d >= maxDepth) continue;
-    for (const e of byId.get(lot)?.edges ?? []) {
-      const n = next(e);
-      if (!depth.has(n)) {
-        depth.set(n, d + 1);
-        queue.push(n);
-      }
-    }
-  }
-  const nodes: TraceNode[] = queue.map((lotId) => ({ lotId, materialId: byId.get(lotId)?.materialId ?? null, depth: depth.get(lotId) as number }));
-  nodes.sort((a, b) => a.depth - b.depth || compare(a.lotId, b.lotId));
-  const edges = queue.flatMap((lot) => byId.get(lot)?.edges ?? []).filter((e) => depth.has(e.from) && depth.has(e.to));
-  edges.sort((a, b) => compare(a.from, b.from) || compare(a.to, b.to) || compare(a.workOrderId ?? '', b.workOrderId ?? ''));
-  const result: TraceResult = { root, direction, nodes, edges };
-  return direction === 'forward' ? { ...result, summary: recallSummary(nodes, edges) } : result;
+  const walk = walkLevels(root, direction, maxDepth);
+  let step = walk.next();
+  while (!step.done) step = walk.next(step.value.flatMap((lot) => byId.get(lot)?.edges ?? []));
+  return traceOf(step.value, step.value.levels.flat().map((lot) => byId.get(lot)?.materialId ?? null));
 }
 
 /** The recall scope of a forward trace's nodes and edges. */

@@ -90,6 +90,23 @@ describeStores('genealogy trace', (dialect) => {
     expect(await edgeList('rf-FG', 'backward')).toEqual(['r0-RAW>ra-MID', 'ra-MID>rb-MID', 'rb-MID>ra-MID', 'rb-MID>rf-FG']);
     expect(await depths('ra-MID', 'forward')).toEqual({ 'ra-MID': 0, 'rb-MID': 1, 'rf-FG': 2 });
     expect(await edgeList('ra-MID', 'forward')).toEqual(['ra-MID>rb-MID', 'rb-MID>ra-MID', 'rb-MID>rf-FG']);
+    // Cut at the loop: the last level kept is not walked further, but its edge back into a kept lot stays.
+    const cut = await traceLot(store.db, 'rf-FG', 'backward', { maxDepth: 2 });
+    expect(cut?.nodes.map((n) => n.lotId)).toEqual(['rf-FG', 'rb-MID', 'ra-MID']);
+    expect(cut?.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['ra-MID>rb-MID', 'rb-MID>ra-MID', 'rb-MID>rf-FG']);
+  });
+
+  it('walks a level of more than a thousand lots in one piece, and answers the same inside a caller\'s transaction', async () => {
+    const wide = Array.from({ length: 1100 }, (_, i) => `w${String(i).padStart(4, '0')}-MID`);
+    await graph(wide.flatMap((lot) => [['wr-RAW', lot] as const, [lot, 'wf-FG'] as const]));
+    const forward = await traceLot(store.db, 'wr-RAW', 'forward');
+    expect(forward?.nodes).toHaveLength(1102);
+    expect(forward?.nodes.at(-1)).toEqual({ lotId: 'wf-FG', materialId: 'FG', depth: 2 });
+    expect(forward?.edges).toHaveLength(2200);
+    expect(forward?.summary).toEqual({ lots: 1102, finishedLots: ['wf-FG'], workOrders: ['WO'], workInProgress: [] });
+    const back = await traceLot(store.db, 'wf-FG', 'backward');
+    expect(back?.nodes.slice(0, 3).map((n) => [n.lotId, n.depth])).toEqual([['wf-FG', 0], ['w0000-MID', 1], ['w0001-MID', 1]]);
+    expect(await store.db.transaction().execute((trx) => traceLot(trx, 'wf-FG', 'backward'))).toEqual(back);
   });
 
   it('reaches the bottom of a twelve-level chain', async () => {

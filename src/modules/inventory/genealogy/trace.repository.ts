@@ -1,61 +1,56 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../../../platform/store/schema.js';
+import { traceEdge, type EdgeKind, type TraceEdge } from './trace-graph.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export type TraceDirection = 'backward' | 'forward';
 
+/** An edge as a level's answer carries it: [near lot's position in the level, far lot, order, quantity, kind]. */
+type EdgeTuple = [number, string, string, number, EdgeKind];
+
+const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+
 /**
- * One row per reachable lot and edge walked out of it: the lot, its material (`known` null when no lot row has this
- * id) and, when the lot has edges in the walking direction, one of them (else the edge columns are null).
+ * One statement over the lots of a level, answering its rows as one JSON array of arrays. The lots go in as one bound
+ * value joined row by row with their position (a JSON array through `json_each` on SQLite, a text array through
+ * `unnest ... with ordinality` on PostgreSQL): one statement text whatever the level's size, so it is prepared
+ * once. The answer comes back as one text that JSON.parse reads: turning thousands of rows of five columns into
+ * JavaScript values one by one cost more CPU than the index searches themselves.
  */
-export interface ReachRow {
-  readonly lot: string;
-  readonly known: string | null;
-  readonly material_id: string | null;
-  readonly from_lot: string | null;
-  readonly to_lot: string | null;
-  readonly work_order_id: string | null;
-  readonly quantity: number | null;
-  readonly kind: string | null;
+async function levelQuery<T>(db: Db, lots: readonly string[], columns: RawBuilder<unknown>, from: RawBuilder<unknown>): Promise<T[]> {
+  const pg = isPostgres(db);
+  const source = pg
+    ? sql`(select lot, i - 1 as i from unnest(${[...lots]}::text[]) with ordinality as u(lot, i))`
+    : sql`(select value as lot, key as i from json_each(${JSON.stringify(lots)}))`;
+  const agg = pg ? sql`coalesce(json_agg(json_build_array(l.i, ${columns})), '[]')::text` : sql`json_group_array(json_array(l.i, ${columns}))`;
+  const { rows } = await sql<{ rows: string }>`select ${agg} as rows from ${source} l join ${from}`.execute(db);
+  return JSON.parse(rows[0]?.rows ?? '[]') as T[];
 }
 
 /**
- * The reachability query around the root lot's parameter: [text before, text after]. Shared by the repository and the
- * benchmark's bare-driver baseline so both measure the same statement. UNION (not UNION ALL) makes the recursive
- * table a set: a lot met twice (merges, diamonds, rework loops) is expanded once, so cycles end and the cost is
- * bounded by the edges among the reachable lots. Both directions are index-only: the walk and the read of each walked
- * edge use genealogy_backward_idx (to_lot, ...) or genealogy_forward_idx (from_lot, ...), which hold every column read.
+ * Every edge out of the lots of one level in the walking direction: backward the edges into them (by `to_lot`), forward
+ * the edges out of them (by `from_lot`). Index-only on both stores: genealogy_backward_idx (to_lot, ...) and
+ * genealogy_forward_idx (from_lot, ...) hold every column read. The near lot comes back as its position, so its id
+ * is not read again.
  */
-export function reachSqlParts(direction: TraceDirection): readonly [string, string] {
+export async function edgesOutOf(db: Db, lots: readonly string[], direction: TraceDirection): Promise<TraceEdge[]> {
   const [near, far] = direction === 'backward' ? ['to_lot', 'from_lot'] : ['from_lot', 'to_lot'];
-  return [
-    'with recursive reach(lot) as (\n  select cast(',
-    ` as text)
-  union
-  select e.${far} from genealogy_edges e join reach r on e.${near} = r.lot
-)
-select r.lot as lot, l.id as known, l.material_id as material_id,
-  e.from_lot as from_lot, e.to_lot as to_lot, e.work_order_id as work_order_id, e.quantity as quantity, e.kind as kind
-from reach r
-left join lots l on l.id = r.lot
-left join genealogy_edges e on e.${near} = r.lot`,
-  ];
+  const rows = await levelQuery<EdgeTuple>(db, lots, sql`e.${sql.raw(far)}, e.work_order_id, e.quantity, e.kind`,
+    sql`genealogy_edges e on e.${sql.raw(near)} = l.lot`);
+  const backward = direction === 'backward';
+  return rows.map(([i, other, order, quantity, kind]) => {
+    const lot = lots[i] as string;
+    return backward ? traceEdge(other, lot, Number(quantity), order, kind) : traceEdge(lot, other, Number(quantity), order, kind);
+  });
 }
 
-/** The reachability query as one SQL text with the driver's placeholder (`?` for SQLite, `$1` for PostgreSQL). */
-export function reachSql(direction: TraceDirection, placeholder: string): string {
-  const [head, tail] = reachSqlParts(direction);
-  return `${head}${placeholder}${tail}`;
-}
-
-const PARTS = { backward: reachSqlParts('backward'), forward: reachSqlParts('forward') } as const;
-
-/** Every lot reachable from the root in the direction (the root included) with the edges walked out of each, in one statement. */
-export async function reachableRows(db: Db, lotId: string, direction: TraceDirection): Promise<readonly ReachRow[]> {
-  const [head, tail] = PARTS[direction];
-  const { rows } = await sql<ReachRow>`${sql.raw(head)}${lotId}${sql.raw(tail)}`.execute(db);
-  return rows;
+/** The material of each lot, in the order asked (null for an id with no lot row); index-only on lots_material_idx. */
+export async function materialsOf(db: Db, lots: readonly string[]): Promise<(string | null)[]> {
+  const rows = await levelQuery<[number, string]>(db, lots, sql`m.material_id`, sql`lots m on m.id = l.lot`);
+  const out = new Array<string | null>(lots.length).fill(null);
+  for (const [i, material] of rows) out[i] = material;
+  return out;
 }
 
 /**
