@@ -9,8 +9,9 @@
  * through one raw connection in large transactions with the secondary index dropped, and rebuilt after the load.
  * PostgreSQL (TAKT_BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test): a fresh schema, rows
  * loaded with multi-row inserts over unnest() arrays, keys and indexes built after the load, dropped at the end.
- * --reuse (SQLite): keep the loaded file in /tmp/takt-genealogy-<edges> and measure it again on the next run instead
- * of generating it anew (10M edges take minutes); Takt's migrations run on it when it opens, as on any store.
+ * --reuse: keep the loaded store and measure it again on the next run instead of generating it anew (10M edges take
+ * minutes): SQLite the file in /tmp/takt-genealogy-<edges>, PostgreSQL the schema bench_genealogy_<edges> (its marker
+ * in /tmp/takt-genealogy-<edges>/postgres.json). Takt's migrations run on it when it opens, as on any store.
  * Prints a table per run and one JSON line {"bench":"genealogy-trace", ...}.
  */
 import { randomBytes } from 'node:crypto';
@@ -247,25 +248,37 @@ async function benchSqlite(shape: GraphShape): Promise<void> {
 }
 
 async function benchPostgres(shape: GraphShape): Promise<void> {
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const dir = join('/tmp', `takt-genealogy-${EDGES}`);
+  const marker = join(dir, 'postgres.json');
+  const schema = values.reuse ? `bench_genealogy_${EDGES}` : `bench_${randomBytes(4).toString('hex')}`;
+  const reuse = values.reuse && existsSync(marker);
+  if (values.reuse && !reuse) await dropSchema(PG_URL, schema);
   await createSchema(PG_URL, schema);
   const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema}` });
   try {
-    await (await createTakt({ store: { dialect: 'postgres', url: PG_URL, schema }, adminPassword: 'bench-admin-1' })).close();
     await client.connect();
-    const loaded = await loadPostgres(client, shape);
+    let loaded: Loaded;
+    if (reuse) loaded = JSON.parse(readFileSync(marker, 'utf8')) as Loaded;
+    else {
+      await (await createTakt({ store: { dialect: 'postgres', url: PG_URL, schema }, adminPassword: 'bench-admin-1' })).close();
+      loaded = await loadPostgres(client, shape);
+      if (values.reuse) {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(marker, JSON.stringify(loaded));
+      }
+    }
     const takt = await createTakt({ store: { dialect: 'postgres', url: PG_URL, schema }, adminPassword: 'bench-admin-1' });
     const explain = await client.query<{ 'QUERY PLAN': string }>(`explain ${reachSql('backward', '$1')}`, [lotId(shape.levels, 0)]);
     try {
       const raw: Trace = async (lot, direction) =>
         new Set((await client.query<{ lot: string }>({ name: `trace-${direction}`, text: reachSql(direction, '$1'), values: [lot] })).rows.map((r) => r.lot)).size;
-      report('postgres', `${new URL(PG_URL).host}, fresh schema`, loaded, await measure(shape, await httpTrace(takt), raw), explain.rows.map((r) => r['QUERY PLAN']));
+      report('postgres', `${new URL(PG_URL).host}, ${reuse ? 'reused' : 'fresh'} schema`, loaded, await measure(shape, await httpTrace(takt), raw), explain.rows.map((r) => r['QUERY PLAN']));
     } finally {
       await takt.close();
     }
   } finally {
     await client.end().catch(() => undefined);
-    if (!values.keep) await dropSchema(PG_URL, schema);
+    if (!values.keep && !values.reuse) await dropSchema(PG_URL, schema);
   }
 }
 
