@@ -54,14 +54,10 @@ export async function materialsOf(db: Db, lots: readonly string[]): Promise<(str
 }
 
 /**
- * Work orders that consumed any of the lots, in chunks (bind-parameter limits): with their outputs not produced yet
- * they have no genealogy edge, but a recall must still stop them.
+ * Work orders that consumed any of the lots: with their outputs not produced yet they have no genealogy edge, but a
+ * recall must still stop them. One statement over all the lots (index-only on consumptions_lot_idx).
  */
 export async function ordersConsuming(db: Db, lotIds: readonly string[]): Promise<string[]> {
-  const out = new Set<string>();
-  for (let i = 0; i < lotIds.length; i += 1000) {
-    const rows = await db.selectFrom('consumptions').select('work_order_id').distinct().where('lot_id', 'in', lotIds.slice(i, i + 1000)).execute();
-    for (const r of rows) out.add(r.work_order_id);
-  }
-  return [...out];
+  const rows = await levelQuery<[number, string]>(db, lotIds, sql`c.work_order_id`, sql`consumptions c on c.lot_id = l.lot`);
+  return [...new Set(rows.map(([, order]) => order))];
 }
