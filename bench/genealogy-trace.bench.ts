@@ -41,7 +41,7 @@ const T0 = Date.UTC(2026, 0, 1);
 type Trace = (lot: string, direction: TraceDirection) => Promise<number>;
 interface Loaded { readonly edges: number; readonly lots: number; readonly loadSec: number; readonly indexSec: number; readonly bytes: number | null }
 interface Stat { p50: number; p99: number; max: number }
-interface LevelResult { direction: TraceDirection; level: number; nodes: number; http: Stat; raw: Stat; httpCpu: Stat; rawCpu: Stat }
+interface LevelResult { direction: TraceDirection; level: number; nodes: number; maxNodes: number; http: Stat; raw: Stat; httpCpu: Stat; rawCpu: Stat }
 
 /**
  * The baseline: every lot reachable from the root with the edges out of each, as one recursive statement through the
@@ -179,6 +179,7 @@ async function measure(shape: GraphShape, http: Trace, raw: Trace): Promise<Leve
       }
       const [h, r, hc, rc]: [number[], number[], number[], number[]] = [[], [], [], []];
       let nodes = 0;
+      let maxNodes = 0;
       // Wall time, and this process's CPU time: on a shared machine the first includes waiting for a core.
       const timed = async (into: number[], cpuInto: number[], run: () => Promise<number>): Promise<number> => {
         const t = performance.now();
@@ -191,9 +192,11 @@ async function measure(shape: GraphShape, http: Trace, raw: Trace): Promise<Leve
       };
       for (const lot of picks) {
         await timed(h, hc, () => http(lot, direction));
-        nodes += await timed(r, rc, () => raw(lot, direction));
+        const n = await timed(r, rc, () => raw(lot, direction));
+        nodes += n;
+        maxNodes = Math.max(maxNodes, n);
       }
-      out.push({ direction, level, nodes: Math.round(nodes / picks.length), http: stat(h), raw: stat(r), httpCpu: stat(hc), rawCpu: stat(rc) });
+      out.push({ direction, level, nodes: Math.round(nodes / picks.length), maxNodes, http: stat(h), raw: stat(r), httpCpu: stat(hc), rawCpu: stat(rc) });
     }
   }
   return out;
@@ -203,7 +206,7 @@ function report(dialect: Dialect, setup: string, loaded: Loaded, results: LevelR
   console.log(`\ngenealogy-trace: ${dialect} (${setup}), ${loaded.edges} edges, ${loaded.lots} lots, ${LEVELS} levels; load ${loaded.loadSec} s + indexes ${loaded.indexSec} s${loaded.bytes ? `, ${(loaded.bytes / 2 ** 20).toFixed(0)} MiB` : ''}`);
   console.log(plan.map((l) => `  plan: ${l}`).join('\n'));
   for (const x of results) {
-    console.log(`  ${x.direction.padEnd(8)} from level ${String(x.level).padStart(2)}: ${String(x.nodes).padStart(5)} lots   HTTP p50 ${x.http.p50.toFixed(2)} p99 ${x.http.p99.toFixed(2)} ms (cpu ${x.httpCpu.p50.toFixed(2)}/${x.httpCpu.p99.toFixed(2)})   bare query p50 ${x.raw.p50.toFixed(2)} p99 ${x.raw.p99.toFixed(2)} ms (cpu ${x.rawCpu.p50.toFixed(2)}/${x.rawCpu.p99.toFixed(2)})   ratio p50 ${round2(x.http.p50 / x.raw.p50)}x`);
+    console.log(`  ${x.direction.padEnd(8)} from level ${String(x.level).padStart(2)}: ${String(x.nodes).padStart(5)} lots (max ${String(x.maxNodes).padStart(5)})   HTTP p50 ${x.http.p50.toFixed(2)} p99 ${x.http.p99.toFixed(2)} ms (cpu ${x.httpCpu.p50.toFixed(2)}/${x.httpCpu.p99.toFixed(2)})   bare query p50 ${x.raw.p50.toFixed(2)} p99 ${x.raw.p99.toFixed(2)} ms (cpu ${x.rawCpu.p50.toFixed(2)}/${x.rawCpu.p99.toFixed(2)})   ratio p50 ${round2(x.http.p50 / x.raw.p50)}x`);
   }
   const all = (d: TraceDirection, k: 'http' | 'raw') => results.filter((x) => x.direction === d).map((x) => x[k].p99);
   const worst = { backwardHttpP99: Math.max(...all('backward', 'http')), forwardHttpP99: Math.max(...all('forward', 'http')), backwardRawP99: Math.max(...all('backward', 'raw')), forwardRawP99: Math.max(...all('forward', 'raw')) };
