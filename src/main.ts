@@ -81,7 +81,7 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     const app = await buildApp({
       tokens, resolveActor: actorResolver(store), logger: options.logger ?? false, ready: () => ready,
       observeRequest: (method, route, status, ms) => metrics.observeRequest(method, route, status, ms),
-      bodyLimit: options.bodyLimit, corsOrigins: options.corsOrigins, loginRateLimit: options.loginRateLimit,
+      bodyLimit: options.bodyLimit, corsOrigins: options.corsOrigins, loginRateLimit: options.loginRateLimit, durable: () => store.durable(),
     });
     registerMetricsRoute(app, metrics, { token: options.metricsToken });
     registerOutboxMetrics(metrics, store);

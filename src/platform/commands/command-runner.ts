@@ -135,7 +135,10 @@ export class CommandRunner {
           const [events] = await appendEventGroups(tx, [journalOf(executed)], this.store.dialect);
           return settled(executed, events);
         })
-        .then((r) => this.published(r));
+        .then(async (r) => {
+          await this.store.durable();
+          return this.published(r);
+        });
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ run, resolve, reject, retries: 0 });
@@ -162,6 +165,9 @@ export class CommandRunner {
         // batch runs in microtasks (the driver is synchronous), and without this turn each command committed alone.
         this.gathering += 1;
         await new Promise<void>((resolve) => setImmediate(resolve));
+        // While the store flushes the last commit (SQLite), fewer than a full batch wait for that flush: their answers
+        // would wait for the next flush anyway, and one larger batch costs less than several small ones.
+        if (this.queue.length < (this.options.maxBatch ?? DEFAULT_MAX_BATCH)) await this.store.durable().catch(() => undefined);
         this.gathering -= 1;
         if (this.queue.length === 0) return;
         await this.runBatch();
@@ -215,14 +221,21 @@ export class CommandRunner {
       return;
     }
     const retry: Pending[] = [];
+    const settle: ((flushError?: unknown) => void)[] = [];
     batch.forEach((p, i) => {
       const o = outcomes[i];
       if (o === 'retry') retry.push({ ...p, retries: p.retries + 1 });
-      else if (o?.ok) p.resolve(this.published(o.value));
-      else p.reject(o?.error);
+      else if (o?.ok) settle.push((flushError) => (flushError === undefined ? p.resolve(this.published(o.value)) : p.reject(flushError)));
+      else settle.push(() => p.reject(o?.error));
     });
     // Rolled back to their savepoints, they run again first in the next batch, once this one's locks are gone.
     if (retry.length > 0) this.queue.unshift(...retry);
+    // Answered once the commit is on disk; meanwhile the next batch runs (on SQLite the log is flushed off the
+    // event loop, so its work overlaps this flush). A failed flush fails the applied commands: durability unknown.
+    void this.store.durable().then(
+      () => settle.forEach((s) => s()),
+      (flushError: unknown) => settle.forEach((s) => s(flushError ?? new Error('the store could not flush'))),
+    );
   }
 
   /** Runs savepoint statements: in one round trip on PostgreSQL (the simple protocol takes several), one by one on SQLite. */

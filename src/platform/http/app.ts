@@ -24,6 +24,11 @@ export interface AppOptions {
   readonly loginRateLimit?: LoginRateLimit | undefined;
   /** Origins allowed to call the API from a browser (CORS); none (CORS off) when absent or empty. */
   readonly corsOrigins?: readonly string[] | undefined;
+  /**
+   * Resolves once everything committed so far is on disk (Store.durable): no answer leaves before it, so a read never
+   * shows a state a power cut could still take back.
+   */
+  readonly durable?: () => Promise<void>;
 }
 
 /** The largest request body taken by default (TAKT_BODY_LIMIT changes it): 1 MiB. */
@@ -145,8 +150,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  const durable = options.durable;
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header(REQUEST_ID_HEADER, req.id);
+    if (durable) await durable();
     return payload;
   });
   registerSecurityHeaders(app);

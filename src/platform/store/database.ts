@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type DatabaseIntrospector, type DatabaseMetadata, type SchemaMetadata, type TableMetadata } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { WalFlush } from './wal-flush.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -15,6 +16,11 @@ export type StoreConfig =
 export interface Store {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
+  /**
+   * Resolves once every transaction committed so far is on disk. PostgreSQL's COMMIT returns only then, so it is
+   * already; SQLite flushes its log after the commit, off the event loop (see WalFlush).
+   */
+  durable(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,10 +69,12 @@ const STATEMENT_CACHE_SIZE = 512;
  * The database as Kysely's SQLite driver sees it, with its prepared statements kept by SQL text: the driver
  * prepares every query anew, which cost as much CPU as running it. A statement still iterating (a streamed query)
  * is busy and cannot be shared, so that caller gets a fresh one. SQLite re-prepares a kept statement by itself when
- * the schema changed since.
+ * the schema changed since. With `onCommit`, it is called right after a statement ended a transaction (COMMIT,
+ * ROLLBACK) or wrote outside one (committing by itself).
  */
-export function cachingStatements(database: BetterSqlite3.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+export function cachingStatements(database: BetterSqlite3.Database, size = STATEMENT_CACHE_SIZE, onCommit?: () => void): SqliteDatabase {
   const kept = new Map<string, BetterSqlite3.Statement>();
+  const watched = (s: BetterSqlite3.Statement): BetterSqlite3.Statement => (onCommit ? watchCommits(database, s, onCommit) : s);
   return {
     prepare(text: string) {
       const hit = kept.get(text);
@@ -75,7 +83,7 @@ export function cachingStatements(database: BetterSqlite3.Database, size = STATE
         kept.set(text, hit);
         return hit;
       }
-      const statement = database.prepare(text);
+      const statement = watched(database.prepare(text));
       if (!hit) {
         if (kept.size >= size) kept.delete(kept.keys().next().value as string);
         kept.set(text, statement);
@@ -87,6 +95,32 @@ export function cachingStatements(database: BetterSqlite3.Database, size = STATE
       database.close();
     },
   };
+}
+
+/** The statement, telling `onCommit` when a run of it ended a transaction or wrote outside one. */
+function watchCommits(database: BetterSqlite3.Database, s: BetterSqlite3.Statement, onCommit: () => void): BetterSqlite3.Statement {
+  const after = (wasInTransaction: boolean) => {
+    if (!database.inTransaction && (wasInTransaction || !s.readonly)) onCommit();
+  };
+  const watchedStatement = {
+    get reader() { return s.reader; },
+    get readonly() { return s.readonly; },
+    get busy() { return s.busy; },
+    run: (...args: unknown[]) => {
+      const was = database.inTransaction;
+      const r = s.run(...args);
+      after(was);
+      return r;
+    },
+    all: (...args: unknown[]) => {
+      const was = database.inTransaction;
+      const r = s.all(...args);
+      after(was);
+      return r;
+    },
+    iterate: (...args: unknown[]) => s.iterate(...args),
+  };
+  return watchedStatement as unknown as BetterSqlite3.Statement;
 }
 
 /** How many distinct SQL texts get a prepared statement of their own on each PostgreSQL connection. */
@@ -120,19 +154,29 @@ export function preparingStatements(pool: pg.Pool, cap = PREPARED_NAMES): pg.Poo
 }
 
 /**
- * Opens a store. SQLite: the file (and its folder) is created, WAL journal with synchronous=FULL so an
- * acknowledged commit survives a power cut. PostgreSQL: a pool, optionally pinned to one schema.
+ * Opens a store. SQLite: the file (and its folder) is created, WAL journal; each commit's log is flushed off the
+ * event loop (synchronous=NORMAL and WalFlush) and `durable()` waits for it, so an acknowledged commit survives a power
+ * cut; a store that is not in WAL mode (in memory) keeps synchronous=FULL. PostgreSQL: a pool, optionally pinned to
+ * one schema.
  */
 export function openStore(config: StoreConfig): Store {
   if (config.dialect === 'sqlite') {
     if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
     const database = new BetterSqlite3(config.file);
-    database.pragma('journal_mode = WAL');
-    database.pragma('synchronous = FULL');
+    const wal = database.pragma('journal_mode = WAL', { simple: true }) === 'wal';
+    const flush = wal ? new WalFlush(`${config.file}-wal`) : undefined;
+    database.pragma(flush ? 'synchronous = NORMAL' : 'synchronous = FULL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(database, STATEMENT_CACHE_SIZE, flush && (() => flush.committed())) }) });
+    return {
+      db, dialect: 'sqlite',
+      durable: () => flush?.durable() ?? Promise.resolve(),
+      close: async () => {
+        await flush?.close();
+        await db.destroy();
+      },
+    };
   }
   const pool = preparingStatements(new pg.Pool({
     connectionString: config.url,
@@ -140,7 +184,7 @@ export function openStore(config: StoreConfig): Store {
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   }));
   const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', durable: () => Promise.resolve(), close: () => db.destroy() };
 }
 
 /** Creates a PostgreSQL schema if missing (tests give each file its own). */
