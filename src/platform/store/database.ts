@@ -97,10 +97,23 @@ export function cachingStatements(database: BetterSqlite3.Database, size = STATE
   };
 }
 
-/** The statement, telling `onCommit` when a run of it ended a transaction or wrote outside one. */
+/**
+ * Whether a statement wrote since the last commit was told, per connection: a transaction that only read (a trace's
+ * snapshot) ends with nothing to flush, and must not make every answer wait for a flush of its own.
+ */
+const unflushed = new WeakMap<BetterSqlite3.Database, boolean>();
+
+/**
+ * The statement, telling `onCommit` when a run of it ended a transaction that wrote, or wrote outside one. BEGIN,
+ * COMMIT, ROLLBACK and savepoints count as read-only (sqlite3_stmt_readonly), so only real writes mark the connection.
+ */
 function watchCommits(database: BetterSqlite3.Database, s: BetterSqlite3.Statement, onCommit: () => void): BetterSqlite3.Statement {
   const after = (wasInTransaction: boolean) => {
-    if (!database.inTransaction && (wasInTransaction || !s.readonly)) onCommit();
+    if (!s.readonly) unflushed.set(database, true);
+    if (!database.inTransaction && (wasInTransaction || !s.readonly) && unflushed.get(database) === true) {
+      unflushed.set(database, false);
+      onCommit();
+    }
   };
   const watchedStatement = {
     get reader() { return s.reader; },

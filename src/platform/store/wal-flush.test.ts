@@ -49,6 +49,17 @@ describe('SQLite log flush after commit', () => {
     expect(commits).toBe(3);
     db.prepare('select count(*) as n from t').all([]);
     expect(commits).toBe(3);
+    // A transaction that only read has nothing to flush (a genealogy trace reads in one).
+    run('begin');
+    expect(db.prepare('select count(*) as n from t').all([])).toEqual([{ n: 2 }]);
+    run('commit');
+    run('begin');
+    run('rollback');
+    expect(commits).toBe(3);
+    run('begin');
+    run('insert into t values (3)');
+    run('rollback');
+    expect(commits).toBe(4);
     db.close();
   });
 
