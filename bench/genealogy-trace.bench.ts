@@ -5,7 +5,7 @@
  *
  *   npx tsx bench/genealogy-trace.bench.ts [sqlite] [postgres] [--edges 1000000] [--samples 100] [--keep] [--reuse]
  *
- * SQLite: a file in /tmp opened by Takt with its production pragmas (WAL, synchronous=FULL); the data is bulk-loaded
+ * SQLite: a file in /tmp opened by Takt with its production settings (WAL, see openStore); the data is bulk-loaded
  * through one raw connection in large transactions with the secondary index dropped, and rebuilt after the load.
  * PostgreSQL (TAKT_BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test): a fresh schema, rows
  * loaded with multi-row inserts over unnest() arrays, keys and indexes built after the load, dropped at the end.
@@ -240,7 +240,7 @@ async function benchSqlite(shape: GraphShape): Promise<void> {
     const plan = (bare.prepare(`explain query plan ${reachSql('backward', '?')}`).all(lotId(shape.levels, 0)) as { detail: string }[]).map((r) => r.detail);
     try {
       const raw: Trace = async (lot, direction) => new Set((statements[direction].all(lot) as { lot: string }[]).map((r) => r.lot)).size;
-      report('sqlite', 'file in /tmp, WAL, synchronous=FULL', loaded, await measure(shape, await httpTrace(takt), raw), plan);
+      report('sqlite', "file in /tmp, Takt's settings (WAL)", loaded, await measure(shape, await httpTrace(takt), raw), plan);
     } finally {
       bare.close();
       await takt.close();
