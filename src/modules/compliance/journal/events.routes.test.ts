@@ -67,4 +67,25 @@ describeStores('the event stream', (dialect) => {
     expect(events.map((e) => e.data.entityId)).toEqual(['SSE-3', 'SSE-4']);
     expect(events[0]!.id).toBe(last + 1);
   });
+
+  it('replays missed events only once they are on disk (the store may still be flushing them)', async () => {
+    const last = (await t.call('GET', '/api/v1/journal?limit=5000')).body.events.at(-1).seq as number;
+    await t.call('PUT', '/api/v1/sites/SSE-5', { body: { name: 'Flushing' } });
+    const store = t.takt.store as { durable: () => Promise<void> };
+    const real = store.durable;
+    let flushed!: () => void;
+    const flush = new Promise<void>((resolve) => (flushed = resolve));
+    store.durable = () => flush;
+    try {
+      let seen = 0;
+      const reading = readEvents(`${base}/api/v1/events?access_token=${t.tokens.operator}`, { 'last-event-id': String(last) }, 1, async () => undefined).then((e) => ((seen = e.length), e));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(seen).toBe(0);
+      flushed();
+      expect((await reading).map((e) => e.data.entityId)).toEqual(['SSE-5']);
+    } finally {
+      flushed();
+      store.durable = real;
+    }
+  });
 });

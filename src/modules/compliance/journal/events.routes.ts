@@ -43,6 +43,9 @@ export function registerEventStream(app: FastifyInstance, store: Store, bus: Eve
     });
     if (replaying) {
       for (let batch = await readJournal(store.db, { after: sent, limit: 1000 }); batch.length > 0; batch = await readJournal(store.db, { after: sent, limit: 1000 })) {
+        // Read from the store, the events may be committed but not yet on disk (SQLite flushes after the commit):
+        // like every answer, they leave only once they are (live events are published only then anyway).
+        await store.durable();
         batch.forEach(send);
       }
       replaying = false;

@@ -146,6 +146,9 @@ export class OutboxDispatcher {
       }
     }
     if (this.stopped) return { materialized, attempted: 0, delivered: 0 };
+    // The journal rows just read may be committed but not yet on disk (SQLite flushes its log after the commit):
+    // nothing goes to another system before they are, as nothing is answered before.
+    await this.store.durable();
     const due = await dueDeliveries(this.store.db, this.options.clock(), this.options.batchSize);
     let attempted = 0;
     let delivered = 0;
