@@ -1,5 +1,4 @@
 import type { Kysely, Transaction } from 'kysely';
-import { precompiled } from '../../../platform/store/precompiled.js';
 import type { Database } from '../../../platform/store/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -36,12 +35,10 @@ const ENDED = 'session-ended:';
 
 /** Marks a login session ended (logout): tokens of that session no longer authenticate. */
 export async function endSession(db: Db, session: string, now: number): Promise<void> {
-  await db.insertInto('settings').values({ key: `${ENDED}${session}`, value: String(now) }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  await db.insertInto('settings').values({ key: sessionEndedKey(session), value: String(now) }).onConflict((oc) => oc.column('key').doNothing()).execute();
 }
 
-const selectSetting = precompiled((db, key: string) => db.selectFrom('settings').select('key').where('key', '=', key));
-
-/** True once the session was ended by a logout. */
-export async function sessionEnded(db: Db, session: string): Promise<boolean> {
-  return (await selectSetting(db, `${ENDED}${session}`)).rows.length > 0;
+/** The settings key that marks a login session ended: a session is ended once that row exists. */
+export function sessionEndedKey(session: string): string {
+  return `${ENDED}${session}`;
 }

@@ -10,7 +10,7 @@ import { actorOf, ANY_ROLE } from '../../../platform/http/route-kit.js';
 import { iso } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
 import { findPrincipal } from '../../resources/index.js';
-import { sessionEnded } from '../account/account-policy.js';
+import { sessionEndedKey } from '../account/account-policy.js';
 import { login } from './login.command.js';
 
 const loginBody = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
@@ -21,12 +21,14 @@ const LOGIN_REFUSALS = {
   password_expired: ['PASSWORD_EXPIRED', 'the password expired; change it (POST /api/v1/auth/change-password) and sign in again'],
 } as const;
 
-/** The actor behind a token: the person exists, is active, not locked, and the token was not revoked. */
+/**
+ * The actor behind a token: the person exists, is active, not locked, the token was not revoked and its session not
+ * ended by a logout (one statement reads all of it).
+ */
 export function actorResolver(store: Store): (username: string, epoch: number, session?: string) => Promise<Actor | null> {
   return async (username, epoch, session) => {
-    const p = await findPrincipal(store.db, username);
-    if (!p || !p.active || p.locked || p.tokenEpoch !== epoch) return null;
-    if (session !== undefined && (await sessionEnded(store.db, session))) return null;
+    const p = await findPrincipal(store.db, username, session === undefined ? '' : sessionEndedKey(session));
+    if (!p || !p.active || p.locked || p.tokenEpoch !== epoch || p.settingExists) return null;
     return { username: p.id, name: p.name, roles: p.roles.filter(isRole) };
   };
 }

@@ -35,21 +35,26 @@ export async function findPerson(db: Db, id: string): Promise<(Person & { passwo
   };
 }
 
-/** The sign-in state of a person and their roles in one statement (asked on every authenticated request). */
-const selectPrincipal = precompiled((db, id: string) =>
+const selectPrincipal = precompiled((db, id: string, setting: string) =>
   db
     .selectFrom('people as p')
     .leftJoin('person_roles as r', 'r.person_id', 'p.id')
-    .select(['p.id', 'p.name', 'p.active', 'p.locked', 'p.token_epoch', 'r.role'])
+    .select(['p.id', 'p.name', 'p.active', 'p.locked', 'p.token_epoch', 'r.role', (eb) => eb.exists(eb.selectFrom('settings').select('key').where('key', '=', setting)).as('marked')])
     .where('p.id', '=', id)
     .orderBy('r.role'));
 
-export async function findPrincipal(db: Db, id: string): Promise<Pick<Person, 'id' | 'name' | 'roles' | 'active' | 'locked' | 'tokenEpoch'> | undefined> {
-  const { rows } = await selectPrincipal(db, id);
+/**
+ * The sign-in state of a person and their roles in one statement (asked on every authenticated request); with
+ * `setting`, also whether that settings key exists (the caller's marker of an ended session), in the same statement.
+ */
+export async function findPrincipal(db: Db, id: string, setting = ''): Promise<(Pick<Person, 'id' | 'name' | 'roles' | 'active' | 'locked' | 'tokenEpoch'> & { settingExists: boolean }) | undefined> {
+  const { rows } = await selectPrincipal(db, id, setting);
   const r = rows[0];
   if (!r) return undefined;
   const roles = rows.map((x) => x.role).filter((role): role is string => role !== null).filter(isRole);
-  return { id: r.id, name: r.name, roles, active: r.active === 1, locked: r.locked === 1, tokenEpoch: r.token_epoch };
+  // EXISTS is 0/1 on SQLite, a boolean on PostgreSQL.
+  const settingExists = setting !== '' && Number(r.marked) === 1;
+  return { id: r.id, name: r.name, roles, active: r.active === 1, locked: r.locked === 1, tokenEpoch: r.token_epoch, settingExists };
 }
 
 export async function listPeople(db: Db): Promise<Person[]> {
