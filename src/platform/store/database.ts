@@ -119,19 +119,20 @@ function watchCommits(database: BetterSqlite3.Database, s: BetterSqlite3.Stateme
     get reader() { return s.reader; },
     get readonly() { return s.readonly; },
     get busy() { return s.busy; },
-    run: (...args: unknown[]) => {
+    // Kysely's driver passes the parameters as one array.
+    run: (parameters: readonly unknown[]) => {
       const was = database.inTransaction;
-      const r = s.run(...args);
+      const r = s.run(parameters);
       after(was);
       return r;
     },
-    all: (...args: unknown[]) => {
+    all: (parameters: readonly unknown[]) => {
       const was = database.inTransaction;
-      const r = s.all(...args);
+      const r = s.all(parameters);
       after(was);
       return r;
     },
-    iterate: (...args: unknown[]) => s.iterate(...args),
+    iterate: (parameters: readonly unknown[]) => s.iterate(parameters),
   };
   return watchedStatement as unknown as BetterSqlite3.Statement;
 }
