@@ -14,10 +14,12 @@
  * data and hashes, one multi-row INSERT per command as Takt's, and the head), one transaction per command:
  * better-sqlite3 in one synchronous connection, or 8 pg clients concurrently. No idempotency keys are sent and
  * Takt writes no outbox row for these commands, so neither side writes those. Rounds alternate Takt and raw so the
- * machine's drift hits both alike. The HTTP clients run in a child process by default (`--clients-in process`), as
- * terminals on other machines would, so Takt's CPU figure is the server process's alone; `--clients-in same` runs
- * them in the server's own thread, charging their fetch machinery to Takt (the figure recorded before). On this
- * 2-core machine the child takes CPU from the other core, which PostgreSQL's server processes also use.
+ * machine's drift hits both alike. The HTTP clients run in the server's own thread by default (`--clients-in same`),
+ * so their fetch machinery is charged to Takt's CPU figure; `--clients-in process` runs them in a child process, as
+ * terminals on other machines would, so the CPU figure is the server process's alone. Same is the default because on
+ * a 2-core machine the child is no other machine: it takes the second core (which the log flush and PostgreSQL's
+ * server processes need too) and its requests reach the server one by one, so batches were a third the size and
+ * throughput 20 % lower than with the clients in the same thread (docs/benchmarks.md); report both.
  * `--via runner` calls the commands through takt.runner.run instead (no HTTP, token or actor lookup), to tell the
  * pipeline's cost from the edge's.
  * With TAKT_BENCH_PROFILE=<dir> the Takt phases (only they) are CPU-profiled into <dir>/execution-*.cpuprofile.
@@ -43,7 +45,7 @@ import { childProcessStations, drive, httpClient, sameProcessStations, stationWo
 const { values } = parseArgs({
   options: {
     dialect: { type: 'string', default: 'sqlite' }, commands: { type: 'string', default: '2100' }, concurrency: { type: 'string', default: '16' },
-    'group-commit': { type: 'string', default: 'both' }, via: { type: 'string', default: 'http' }, 'clients-in': { type: 'string', default: 'process' }, rounds: { type: 'string', default: '3' }, consumes: { type: 'string', default: '3' },
+    'group-commit': { type: 'string', default: 'both' }, via: { type: 'string', default: 'http' }, 'clients-in': { type: 'string', default: 'same' }, rounds: { type: 'string', default: '3' }, consumes: { type: 'string', default: '3' },
   },
 });
 const DIALECT = values.dialect as Dialect;
@@ -62,7 +64,7 @@ const CONSUME_QTY = Math.floor((ORDER_QTY * 0.9) / CONSUMES);
 const GOAL = DIALECT === 'sqlite' ? 1.2 : 0.7;
 const PROFILE_DIR = process.env.TAKT_BENCH_PROFILE;
 const VIA = values.via === 'runner' ? 'runner' : 'http';
-const CLIENTS_IN = VIA === 'runner' || values['clients-in'] === 'same' ? 'same' : 'process';
+const CLIENTS_IN = VIA === 'http' && values['clients-in'] === 'process' ? 'process' : 'same';
 
 const SHAPE: Shape = { consumes: CONSUMES, consumeQty: CONSUME_QTY, orderQty: ORDER_QTY };
 
