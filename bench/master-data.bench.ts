@@ -214,7 +214,7 @@ async function benchSqlite(): Promise<void> {
     const raw = sqliteRawVariants(file);
     try {
       const variants = [...pipeline, ...raw.variants];
-      report('sqlite', 'file in a temp dir, WAL, synchronous=FULL', variants, await measure(variants));
+      report('sqlite', 'file in a temp dir, WAL; Takt flushes its log after the commit, the raw driver with synchronous=FULL', variants, await measure(variants));
     } finally {
       raw.close();
       await takt.close();
