@@ -33,16 +33,15 @@ export async function runDemoBatch(t: TestTakt): Promise<DemoBatch> {
   await as('olga.operator', 'POST', `/api/v1/operations/${gran}/resume`, {});
   await as('olga.operator', 'POST', `/api/v1/operations/${gran}/consume`, { lotId: 'L-STA-2377', quantity: 12 });
   await as('olga.operator', 'POST', `/api/v1/operations/${gran}/report`, { good: 294, scrap: 3, scrapReason: 'Granulate lumps retained on the screen' });
-  await as('olga.operator', 'POST', `/api/v1/operations/${gran}/complete`, {});
   await as('olga.operator', 'POST', `/api/v1/operations/${gran}/clock-off`, {});
+  await as('olga.operator', 'POST', `/api/v1/operations/${gran}/complete`, {});
   await as('omar.operator', 'POST', `/api/v1/operations/${blend}/clock-on`, {});
   await as('omar.operator', 'POST', `/api/v1/operations/${blend}/start`, { equipmentId: 'BLEND-1' });
   await as('sam.supervisor', 'POST', `/api/v1/operations/${blend}/clock-on`, { personId: 'quinn.quality' });
   await as('omar.operator', 'POST', `/api/v1/operations/${blend}/consume`, { lotId: 'L-MGS-2311', quantity: 2.9 });
   await as('omar.operator', 'POST', `/api/v1/operations/${blend}/produce`, { lotId: 'B-PARA-0001', quantity: 292 });
   await as('omar.operator', 'POST', `/api/v1/operations/${blend}/report`, { good: 292, scrap: 2, scrapReason: 'Sample retained for stability' });
+  // Completing the blend clocks omar and quinn off with it.
   await as('omar.operator', 'POST', `/api/v1/operations/${blend}/complete`, {});
-  await as('omar.operator', 'POST', `/api/v1/operations/${blend}/clock-off`, {});
-  await as('sam.supervisor', 'POST', `/api/v1/operations/${blend}/clock-off`, { personId: 'quinn.quality' });
   return { ops: { gran, blend }, as };
 }

@@ -5,7 +5,8 @@ import { personQualified } from '../operations/execution.rules.js';
 import { loadOperationContext } from '../operations/operation-context.js';
 import { qualificationsOf } from '../../resources/index.js';
 import { clockOffAllowed, clockOnAllowed } from './labour.rules.js';
-import { closeBooking, concurrentAllowed, insertBooking, lockPersonRow, openBookingsOf, setConcurrentAllowed } from './labour.repository.js';
+import type { Booking } from './labour-time.js';
+import { closeBooking, closeOpenBookingsOf, concurrentAllowed, insertBooking, lockPersonRow, openBookingsOf, setConcurrentAllowed } from './labour.repository.js';
 
 export interface ClockOnOff {
   readonly operationId: string;
@@ -51,13 +52,32 @@ export const clockOff = command('labour.clock-off', async (ctx, cmd: ClockOnOff)
     refuseIfAny(clockOffAllowed({ operationId: c.op.id, personId, booking: undefined, forOther: false, actorMaySupervise: true }));
     throw new Error('unreachable: a missing booking is refused');
   }
-  const minutes = Math.round(((ctx.now - booking.onAt) / 60_000) * 100) / 100;
-  ctx.record({
-    action: 'labour.clocked-off', entity: 'operation', entityId: c.op.id,
-    data: { workOrderId: c.order.id, personId, bookingId: booking.id, onAt: new Date(booking.onAt).toISOString(), minutes, changes: { clockedOn: { before: true, after: false } } },
-  });
+  const minutes = recordClockedOff(ctx, booking);
   return { bookingId: booking.id, operationId: c.op.id, workOrderId: c.order.id, personId, onAt: booking.onAt, offAt: ctx.now, offBy: ctx.actor.username, minutes };
 });
+
+/** Journals a booking closed now (by the person, a supervisor, or the operation's end); its minutes. */
+function recordClockedOff(ctx: CommandContext, booking: Booking, cause?: string): number {
+  const minutes = Math.round(((ctx.now - booking.onAt) / 60_000) * 100) / 100;
+  ctx.record({
+    action: 'labour.clocked-off', entity: 'operation', entityId: booking.operationId,
+    data: {
+      workOrderId: booking.workOrderId, personId: booking.personId, bookingId: booking.id, onAt: new Date(booking.onAt).toISOString(), minutes,
+      ...(cause ? { cause } : {}), changes: { clockedOn: { before: true, after: false } },
+    },
+  });
+  return minutes;
+}
+
+/**
+ * Clocks everyone still on an operation off, inside the command that ends it (completion): nobody stays booked on
+ * work that is over, and each booking is journaled as clocked off with the cause.
+ */
+export async function clockOffEveryone(ctx: CommandContext, operationId: string, cause: string): Promise<number> {
+  const closed = await closeOpenBookingsOf(ctx.tx, operationId, ctx.now, ctx.actor.username);
+  for (const booking of closed) recordClockedOff(ctx, booking, cause);
+  return closed.length;
+}
 
 /** Sets whether a person may be clocked on several operations at once (off by default). */
 export const setLabourPolicy = command('labour.policy', async (ctx, cmd: { allowConcurrentOperations: boolean; reason?: string | undefined }) => {

@@ -37,6 +37,13 @@ export async function closeBooking(db: Db, id: number, offAt: number, offBy: str
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** Closes every open booking on the operation at once; the bookings it closed, as they now stand. */
+export async function closeOpenBookingsOf(db: Db, operationId: string, offAt: number, offBy: string): Promise<StoredBooking[]> {
+  const rows = await db.updateTable('labour_bookings').set({ off_at: offAt, off_by: offBy })
+    .where('operation_id', '=', operationId).where('off_at', 'is', null).returningAll().execute();
+  return rows.map(toBooking).sort((a, b) => a.id - b.id);
+}
+
 export async function bookingsOfOperation(db: Db, operationId: string): Promise<StoredBooking[]> {
   return (await db.selectFrom('labour_bookings').selectAll().where('operation_id', '=', operationId).orderBy('id').execute()).map(toBooking);
 }

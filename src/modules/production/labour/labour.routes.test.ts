@@ -47,6 +47,23 @@ describeStores('labour: clock on and off', (dialect) => {
     ]);
   });
 
+  it('clocks everyone on an operation off when it completes, journaled with the cause, and not on a dry run', async () => {
+    expect((await clock('clock-on', ops[10]!, 'operator')).status).toBe(200);
+    expect((await t.call('POST', `/api/v1/operations/${ops[10]}/start`, { as: 'operator', body: { equipmentId: 'MIX-1' } })).status).toBe(200);
+    expect((await t.call('POST', `/api/v1/operations/${ops[10]}/complete?dryRun=true`, { as: 'operator', body: {} })).body).toMatchObject({ allowed: true });
+    expect((await t.call('GET', '/api/v1/labour/clocked-on', { as: 'operator' })).body.items).toHaveLength(1);
+    const done = await t.call('POST', `/api/v1/operations/${ops[10]}/complete`, { as: 'operator', body: {} });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect((await t.call('GET', '/api/v1/labour/clocked-on', { as: 'operator' })).body.items).toEqual([]);
+    const [booking] = (await t.call('GET', `/api/v1/operations/${ops[10]}/labour`, { as: 'operator' })).body.bookings;
+    expect(booking).toMatchObject({ personId: 't-operator', open: false, offBy: 't-operator' });
+    const events = (await t.call('GET', `/api/v1/journal?entity=operation&entityId=${ops[10]}`, { as: 'supervisor' })).body.events;
+    expect(events.map((e: { action: string }) => e.action)).toEqual(['labour.clocked-on', 'operation.started', 'labour.clocked-off', 'operation.completed']);
+    expect(events[2].data).toMatchObject({ personId: 't-operator', bookingId: booking.id, cause: 'operation.completed' });
+    // Free again: the person may clock on the next order's operation without the concurrency policy.
+    expect((await clock('clock-on', other[10]!, 'operator')).status).toBe(200);
+  });
+
   it('refuses a second operation at a time unless the policy allows it, and refuses the same operation twice', async () => {
     expect((await clock('clock-on', ops[10]!, 'operator')).status).toBe(200);
     const twice = await clock('clock-on', ops[10]!, 'operator');

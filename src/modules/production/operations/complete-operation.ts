@@ -2,6 +2,7 @@ import { command } from '../../../platform/commands/command.js';
 import { refuseIfAny, violation } from '../../../platform/errors/violation.js';
 import { checkSignatures, type Signing } from '../../compliance/signatures/index.js';
 import { missingInspections, undecidedOutOfSpec } from '../../quality/index.js';
+import { clockOffEveryone } from '../labour/clock-on-off.js';
 import { setOrderStatus } from '../work-orders/work-order.repository.js';
 import { orderRunnable, personQualified } from './execution.rules.js';
 import { loadOperationContext } from './operation-context.js';
@@ -11,6 +12,7 @@ import { setOperationStatus } from './operation.repository.js';
  * Completes a running (or paused) operation once every earlier one is completed; completing the last open
  * operation completes the order. A step the routing marks critical needs the `responsible` signature of the person
  * completing it (and a witness when the `operation.complete-critical` policy says so), bound to what it reports.
+ * Everyone still clocked on the operation is clocked off with it.
  */
 export const completeOperation = command('operation.complete', async (ctx, cmd: { operationId: string } & Signing) => {
   const c = await loadOperationContext(ctx, cmd.operationId);
@@ -40,6 +42,7 @@ export const completeOperation = command('operation.complete', async (ctx, cmd: 
   if (!(await setOperationStatus(ctx.tx, c.op.id, from, 'completed', { completedAt: ctx.now, completedBy: ctx.actor.username }))) {
     refuseIfAny([violation('INVALID_TRANSITION', `operation ${c.op.seq} changed meanwhile`, { details: { operationId: c.op.id, from, to: 'completed' } })]);
   }
+  await clockOffEveryone(ctx, c.op.id, 'operation.completed');
   ctx.record({ action: 'operation.completed', entity: 'operation', entityId: c.op.id, data: { workOrderId: c.order.id, seq: c.op.seq, good: c.op.good, scrap: c.op.scrap, equipmentId: c.op.equipmentId, changes: { status: { before: from, after: 'completed' } } } });
   const orderDone = c.ops.every((o) => o.id === c.op.id || o.status === 'completed');
   if (orderDone) {
