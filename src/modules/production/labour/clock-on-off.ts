@@ -70,11 +70,12 @@ function recordClockedOff(ctx: CommandContext, booking: Booking, cause?: string)
 }
 
 /**
- * Clocks everyone still on an operation off, inside the command that ends it (completion): nobody stays booked on
- * work that is over, and each booking is journaled as clocked off with the cause.
+ * Clocks everyone still on an operation (or on any operation of an order) off, inside the command that ends it
+ * (completion, cancellation): nobody stays booked on work that is over, and each booking is journaled as clocked off
+ * with the cause.
  */
-export async function clockOffEveryone(ctx: CommandContext, operationId: string, cause: string): Promise<number> {
-  const closed = await closeOpenBookingsOf(ctx.tx, operationId, ctx.now, ctx.actor.username);
+export async function clockOffEveryone(ctx: CommandContext, on: { operationId: string } | { workOrderId: string }, cause: string): Promise<number> {
+  const closed = await closeOpenBookingsOf(ctx.tx, on, ctx.now, ctx.actor.username);
   for (const booking of closed) recordClockedOff(ctx, booking, cause);
   return closed.length;
 }

@@ -37,10 +37,11 @@ export async function closeBooking(db: Db, id: number, offAt: number, offBy: str
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Closes every open booking on the operation at once; the bookings it closed, as they now stand. */
-export async function closeOpenBookingsOf(db: Db, operationId: string, offAt: number, offBy: string): Promise<StoredBooking[]> {
+/** Closes every open booking on the operation, or on any operation of the order, at once; the bookings it closed. */
+export async function closeOpenBookingsOf(db: Db, on: { operationId: string } | { workOrderId: string }, offAt: number, offBy: string): Promise<StoredBooking[]> {
   const rows = await db.updateTable('labour_bookings').set({ off_at: offAt, off_by: offBy })
-    .where('operation_id', '=', operationId).where('off_at', 'is', null).returningAll().execute();
+    .where((eb) => ('operationId' in on ? eb('operation_id', '=', on.operationId) : eb('work_order_id', '=', on.workOrderId)))
+    .where('off_at', 'is', null).returningAll().execute();
   return rows.map(toBooking).sort((a, b) => a.id - b.id);
 }
 

@@ -64,6 +64,19 @@ describeStores('labour: clock on and off', (dialect) => {
     expect((await clock('clock-on', other[10]!, 'operator')).status).toBe(200);
   });
 
+  it('clocks everyone on any operation of an order off when the order is cancelled', async () => {
+    expect((await clock('clock-on', ops[10]!, 'operator')).status).toBe(200);
+    expect((await clock('clock-on', ops[20]!, 'supervisor', 't-quality')).status).toBe(200);
+    expect((await clock('clock-on', other[20]!, 'supervisor')).status).toBe(200);
+    expect((await t.call('POST', '/api/v1/work-orders/WO-L1/cancel', { as: 'supervisor', body: { reason: 'customer order withdrawn' } })).status).toBe(200);
+    // Only the other order's booking stays open.
+    expect((await t.call('GET', '/api/v1/labour/clocked-on', { as: 'operator' })).body.items.map((i: { personId: string; workOrderId: string }) => [i.personId, i.workOrderId]))
+      .toEqual([['t-supervisor', 'WO-L2']]);
+    const offs = (await t.call('GET', '/api/v1/journal?limit=5000', { as: 'supervisor' })).body.events
+      .filter((e: { action: string }) => e.action === 'labour.clocked-off').map((e: { actor: string; data: { personId: string; cause: string } }) => [e.data.personId, e.actor, e.data.cause]);
+    expect(offs.sort()).toEqual([['t-operator', 't-supervisor', 'work-order.cancelled'], ['t-quality', 't-supervisor', 'work-order.cancelled']]);
+  });
+
   it('refuses a second operation at a time unless the policy allows it, and refuses the same operation twice', async () => {
     expect((await clock('clock-on', ops[10]!, 'operator')).status).toBe(200);
     const twice = await clock('clock-on', ops[10]!, 'operator');

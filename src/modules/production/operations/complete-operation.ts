@@ -42,7 +42,7 @@ export const completeOperation = command('operation.complete', async (ctx, cmd: 
   if (!(await setOperationStatus(ctx.tx, c.op.id, from, 'completed', { completedAt: ctx.now, completedBy: ctx.actor.username }))) {
     refuseIfAny([violation('INVALID_TRANSITION', `operation ${c.op.seq} changed meanwhile`, { details: { operationId: c.op.id, from, to: 'completed' } })]);
   }
-  await clockOffEveryone(ctx, c.op.id, 'operation.completed');
+  await clockOffEveryone(ctx, { operationId: c.op.id }, 'operation.completed');
   ctx.record({ action: 'operation.completed', entity: 'operation', entityId: c.op.id, data: { workOrderId: c.order.id, seq: c.op.seq, good: c.op.good, scrap: c.op.scrap, equipmentId: c.op.equipmentId, changes: { status: { before: from, after: 'completed' } } } });
   const orderDone = c.ops.every((o) => o.id === c.op.id || o.status === 'completed');
   if (orderDone) {

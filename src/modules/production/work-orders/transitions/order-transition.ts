@@ -1,4 +1,4 @@
-import { command } from '../../../../platform/commands/command.js';
+import { command, type CommandContext } from '../../../../platform/commands/command.js';
 import { invalidTransition, notFound } from '../../../../platform/errors/violation.js';
 import { findOrder, operationsOf, setOrderStatus, type OrderStatus, type WorkOrder } from '../work-order.repository.js';
 
@@ -9,6 +9,8 @@ export interface OrderTransitionSpec {
   /** The status it goes to; a function when it depends on the order (unhold returns to where it was). */
   readonly to: OrderStatus | ((order: WorkOrder, started: boolean) => OrderStatus);
   readonly reasonRequired?: boolean;
+  /** What else the transition does in its transaction, after the status moved and was journaled. */
+  readonly then?: (ctx: CommandContext, order: WorkOrder) => Promise<void>;
 }
 
 /** Builds one explicit status transition of a work order: guarded on the status read, journaled with from/to and the reason. */
@@ -23,6 +25,7 @@ export function orderTransition(spec: OrderTransitionSpec) {
     const set = { ...(holdReason !== undefined ? { holdReason } : {}), ...(to === 'released' && order.releasedAt === null ? { releasedAt: ctx.now } : {}) };
     if (!(await setOrderStatus(ctx.tx, order.id, order.status, to, set))) throw invalidTransition('work order', order.id, order.status, to);
     ctx.record({ action: spec.action, entity: 'work-order', entityId: order.id, data: { changes: { status: { before: order.status, after: to } } }, reason: cmd.reason ?? null });
+    await spec.then?.(ctx, order);
     return { ...order, status: to, holdReason: holdReason === undefined ? order.holdReason : holdReason };
   });
 }
