@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildQualityPlant } from '../../../test/support/quality-plant.js';
 import { describeStores } from '../../../test/support/stores.js';
 import { startTestTakt, type TestTakt } from '../../../test/support/takt.js';
+import { EventBus } from '../../platform/events/event-bus.js';
 import { createMachineIngest, type MachineSource } from './index.js';
 
 const SPINDLE: MachineSource = { protocol: 'sparkplug', node: 'G1/Press04', device: 'Spindle' };
@@ -96,6 +97,28 @@ describeStores('machine data: mappings and the ingest pipeline', (dialect) => {
     const spc = journal.body.events.filter((e: { action: string }) => e.action === 'spc.violation');
     expect(spc.map((e: { entityId: string; data: { rule: string; point: number; equipmentId: string } }) => [e.entityId, e.data.rule, e.data.point, e.data.equipmentId]))
       .toEqual([['BORE', 'WE1', 5.08, 'MIX-1'], ['BORE', 'WE2', 5.09, 'MIX-1']]); // 5.09 extends WE1: not journaled again
+  });
+
+  it('takes up a mapping put or deleted on another node, which sends this one no event', async () => {
+    // An ingest on its own bus: the mapping events of the API's node never reach it, as on a second node.
+    const elsewhere = createMachineIngest(t.takt.runner, new EventBus());
+    const packer: MachineSource = { protocol: 'sparkplug', node: 'G1/Packer', device: 'Main' };
+    const packState = async () => (await t.call('GET', `/api/v1/equipment/PACK-1/states?from=${new Date(T0 - 1000).toISOString()}&to=${new Date().toISOString()}`)).body.current;
+    elsewhere.ingest(packer, [{ name: 'State', value: 6, timestamp: at(10) }]);
+    await elsewhere.flush();
+    expect(elsewhere.counters().stateChanges).toBe(0);
+    const put = await t.call('PUT', '/api/v1/machines/mappings/M-PACK', { body: { equipmentId: 'PACK-1', node: 'G1/Packer', device: 'Main', metrics: [{ metric: 'State', role: 'state' }] }, as: 'engineer' });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    elsewhere.ingest(packer, [{ name: 'State', value: 6, timestamp: at(11) }]);
+    await elsewhere.flush();
+    expect(elsewhere.counters().stateChanges).toBe(1);
+    expect(await packState()).toMatchObject({ state: 'running', from: new Date(at(11)).toISOString() });
+    expect((await t.call('DELETE', '/api/v1/machines/mappings/M-PACK', { as: 'engineer' })).status).toBe(200);
+    elsewhere.ingest(packer, [{ name: 'State', value: 11, timestamp: at(12) }]);
+    await elsewhere.flush();
+    expect(elsewhere.counters().stateChanges).toBe(1);
+    expect(await packState()).toMatchObject({ state: 'running' });
+    await elsewhere.close();
   });
 
   it('keeps applying batches when its timer fires after a batch already took what was queued', async () => {

@@ -1,4 +1,4 @@
-import { listMappings, type Db } from '../mapping/mapping.repository.js';
+import { listMappings, mappingsStamp, type Db } from '../mapping/mapping.repository.js';
 import { stateOf, type MetricMapping } from '../mapping/machine-mapping.js';
 import { createSeries, lastNumericValue, seriesOfSource, STALE, type HistoryRow, type SeriesKey } from '../history/history.repository.js';
 import { counterDelta, counterReading } from './counter-delta.js';
@@ -132,7 +132,12 @@ async function planOffline(db: Db, memory: IngestMemory, plan: BatchPlan, mappin
  * (mappings, series, a counter's last reading) only where the memory has nothing yet.
  */
 export async function planBatch(db: Db, memory: IngestMemory, entries: readonly IngestEntry[], now: number): Promise<BatchPlan> {
-  memory.mappings ??= indexMappings(await listMappings(db));
+  // One small read a batch: a mapping changed on another node (no event reaches this one) is taken up here too.
+  const stamp = await mappingsStamp(db);
+  if (memory.mappings === null || memory.mappingsStamp !== stamp) {
+    memory.mappings = indexMappings(await listMappings(db));
+    memory.mappingsStamp = stamp;
+  }
   const mappings = memory.mappings;
   await ensureSeries(db, memory, mappings, entries, now);
   const plan: BatchPlan = { rows: [], states: [], counts: new Map(), spc: [], drops: {}, counterResets: 0, offlineEvents: 0 };

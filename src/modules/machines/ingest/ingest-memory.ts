@@ -14,6 +14,8 @@ export interface IndexedMapping {
 export interface IngestMemory {
   /** null: (re)load every mapping before the next batch. */
   mappings: Map<string, IndexedMapping> | null;
+  /** The store's mappings stamp when they were loaded: a batch that finds another reloads them (a change on another node). */
+  mappingsStamp: string | null;
   /** Source key (`protocol\0node\0device`) → metric → series id: two lookups a value, no key built per value. */
   readonly series: Map<string, Map<string, number>>;
   /** Last state the machine reported per equipment (`state\0reason`): a state event only on change. */
@@ -35,7 +37,7 @@ export const DROP_REASONS: readonly IngestDropReason[] = [
 
 export function createIngestMemory(): IngestMemory {
   return {
-    mappings: null, series: new Map(), machineState: new Map(), counters: new Map(), owedReject: new Map(), spc: new Map(), alarms: new Map(),
+    mappings: null, mappingsStamp: null, series: new Map(), machineState: new Map(), counters: new Map(), owedReject: new Map(), spc: new Map(), alarms: new Map(),
     drops: Object.fromEntries(DROP_REASONS.map((r) => [r, 0])) as Record<IngestDropReason, number>,
   };
 }

@@ -31,6 +31,15 @@ export async function listMappings(db: Db): Promise<MachineMapping[]> {
   return rows.map(toMapping);
 }
 
+/**
+ * What the mappings look like at a glance: their number and latest change. It moves with every put (a newer
+ * updated_at) and delete (a smaller count), so an ingest on another node sees a change without the event.
+ */
+export async function mappingsStamp(db: Db): Promise<string> {
+  const r = await db.selectFrom('machine_mappings').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')]).executeTakeFirst();
+  return `${Number(r?.n ?? 0)}:${Number(r?.at ?? 0)}`;
+}
+
 /** Writes the mapping and points the series of its source at its equipment (the source's history follows). */
 export async function saveMapping(db: Db, m: MachineMapping, before: MachineMapping | undefined, at: number, by: string): Promise<void> {
   const row = { protocol: m.protocol, node: m.node, device: m.device, equipment_id: m.equipmentId, metrics: JSON.stringify(m.metrics), updated_at: at, updated_by: by };
