@@ -14,6 +14,13 @@ describe('resolveConfig', () => {
     expect(c.demo).toBe(true);
     expect(c.adminPassword).toBeUndefined();
     expect(c.storeLabel).toBe('sqlite /srv/takt/data/takt.sqlite');
+    expect(c.opcua).toBe(true);
+  });
+
+  it('turns machine connectivity off per transport, for the nodes of several that do not connect to machines', () => {
+    const c = resolveConfig({}, { TAKT_MQTT: 'off', TAKT_OPCUA: 'OFF' }, cwd);
+    expect(c.mqtt).toBeNull();
+    expect(c.opcua).toBe(false);
   });
 
   it('takes every setting from the environment', () => {

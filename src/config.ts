@@ -35,6 +35,8 @@ export interface TaktConfig {
   readonly metricsToken: string | undefined;
   /** Machine connectivity over MQTT (Sparkplug B host); null when TAKT_MQTT=off. */
   readonly mqtt: MqttConfig | null;
+  /** Subscribe to the OPC UA servers the machine mappings name (off with TAKT_OPCUA=off: one node of several connects). */
+  readonly opcua: boolean;
   /** TAKT_BODY_LIMIT: the largest request body in bytes (default 1 MiB); larger ones are answered 413. */
   readonly bodyLimit: number;
   /** TAKT_CORS_ORIGINS: comma-separated origins allowed to call the API from a browser; empty (CORS off) by default. */
@@ -173,6 +175,7 @@ export function resolveConfig(flags: ConfigFlags, env: Env = process.env, cwd: s
     adminPassword: adminPassword !== undefined && adminPassword !== '' ? adminPassword : undefined,
     logLevel: parseLogLevel(env.TAKT_LOG_LEVEL),
     mqtt: resolveMqtt(env),
+    opcua: env.TAKT_OPCUA?.toLowerCase() !== 'off',
     demo: flags.demo ?? true,
     simulator: (flags.simulator ?? true) && env.TAKT_SIMULATOR?.toLowerCase() !== 'off',
     metricsToken: env.TAKT_METRICS_TOKEN !== undefined && env.TAKT_METRICS_TOKEN !== '' ? env.TAKT_METRICS_TOKEN : undefined,

@@ -51,7 +51,7 @@ export async function serve(config: TaktConfig): Promise<void> {
     store: config.store, adminPassword: config.adminPassword, logger: serverLogger, metricsToken: config.metricsToken,
     bodyLimit: config.bodyLimit, corsOrigins: config.corsOrigins, loginRateLimit: config.loginRateLimit,
     sparkplug: config.mqtt ? { url: config.mqtt.url, embedded: { host: config.mqtt.host, port: config.mqtt.port }, hostId: config.mqtt.hostId } : undefined,
-    opcua: { pkiDir: pkiDirOf(config) },
+    opcua: config.opcua ? { pkiDir: pkiDirOf(config) } : undefined,
   });
   let simulator: PlantSimulator | null = null;
   takt.metrics.collectProcessMetrics();
