@@ -7,6 +7,7 @@ import type { LoginRateLimit } from './platform/http/login-rate-limit.js';
 import { ensureJournalHead } from './platform/journal/journal.repository.js';
 import { openStore, type Store, type StoreConfig } from './platform/store/database.js';
 import { migrateToLatest } from './platform/store/migrator.js';
+import { startSingleton, type Singleton } from './platform/cluster/singleton.js';
 import { registerMetricsRoute, TaktMetrics } from './platform/observability/index.js';
 import { actorResolver, bootstrapAdmin, registerAuthRoutes, registerBatchRecordQuery, registerEventStream, registerRecordSignoffRoutes, registerJournalRoutes } from './modules/compliance/index.js';
 import {
@@ -45,6 +46,11 @@ export interface TaktOptions {
   readonly opcua?: { readonly pkiDir: string } | undefined;
   /** Interval and run size of the process history retention (the retention itself is set through the API). */
   readonly historyPruner?: Omit<HistoryPrunerOptions, 'logger'>;
+  /**
+   * Length of the machine connectivity lease (default 15 s): with an external broker or OPC UA, one node of those
+   * sharing the store connects to machines; another takes over within this time after it died.
+   */
+  readonly machineLeaseMs?: number;
 }
 
 /** A running Takt: the store, the command runner, the event bus and the HTTP app over them. */
@@ -96,21 +102,48 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     registerIntegrationRoutes(app, runner, store, options.integration);
     const machines = createMachineIngest(runner, bus, { logger: app.log });
     let sparkplug: SparkplugService | undefined;
-    registerMachineRoutes(app, runner, store, () => ({ ingest: machines.counters(), sparkplug: sparkplug?.status() ?? null }));
+    let connectivity: Singleton | undefined;
+    registerMachineRoutes(app, runner, store, () => ({
+      ingest: machines.counters(), sparkplug: sparkplug?.status() ?? null,
+      connectivity: connectivity ? { role: connectivity.role(), node: connectivity.owner } : null,
+    }));
     await app.ready();
     const bootstrap = await bootstrapAdmin(store, runner, options.adminPassword);
     const outbox = startOutboxDispatcher(store, bus, { logger: app.log, ...options.integration });
     const historyPruner = startHistoryPruner(runner, { logger: app.log, ...options.historyPruner });
-    if (options.sparkplug) sparkplug = await startSparkplugService(machines, { ...options.sparkplug, logger: app.log, metrics });
-    const opcua = options.opcua
-      ? startMappedOpcUa({ pkiDir: options.opcua.pkiDir, ingest: machines, bus, mappings: () => listMappings(store.db), onError: (err) => app.log.warn({ err }, 'OPC UA client') })
-      : null;
+    const startSparkplug = async () => {
+      if (options.sparkplug) sparkplug = await startSparkplugService(machines, { ...options.sparkplug, logger: app.log, metrics });
+    };
+    const stopSparkplug = async () => {
+      await sparkplug?.stop();
+      sparkplug = undefined;
+    };
+    // Each node's embedded broker feeds only its own host; on an external broker, every node's host would receive
+    // every message, so the host runs on the one node holding the machine connectivity lease, as the OPC UA client does.
+    const sharedBroker = options.sparkplug?.url != null;
+    if (!sharedBroker) await startSparkplug();
+    let opcua: { stop(): Promise<void> } | null = null;
+    const opcuaOptions = options.opcua;
+    if (sharedBroker || opcuaOptions) {
+      connectivity = await startSingleton(store, {
+        name: 'machine-connectivity', leaseMs: options.machineLeaseMs, logger: app.log,
+        start: async () => {
+          if (sharedBroker) await startSparkplug();
+          if (opcuaOptions) opcua = startMappedOpcUa({ pkiDir: opcuaOptions.pkiDir, ingest: machines, bus, mappings: () => listMappings(store.db), onError: (err) => app.log.warn({ err }, 'OPC UA client') });
+        },
+        stop: async () => {
+          if (sharedBroker) await stopSparkplug();
+          await opcua?.stop();
+          opcua = null;
+        },
+      });
+    }
     ready = true;
     return {
       store, runner, bus, app, tokens, metrics, bootstrap, machines, historyPruner, sparkplug: () => sparkplug,
       close: async () => {
-        await sparkplug?.stop();
-        await opcua?.stop();
+        await connectivity?.stop();
+        await stopSparkplug();
         await machines.close();
         await historyPruner.stop();
         await outbox.stop();

@@ -9,6 +9,8 @@ export type * from './schema-equipment.js';
 
 export interface SettingsTable { key: string; value: string }
 
+export interface LeasesTable { name: string; owner: string; until: number }
+
 export interface JournalTable {
   seq: number;
   at: number;
@@ -241,6 +243,7 @@ export interface SignaturePoliciesTable {
 
 export interface Database {
   settings: SettingsTable;
+  leases: LeasesTable;
   journal: JournalTable;
   journal_head: JournalHeadTable;
   idempotency: IdempotencyTable;
