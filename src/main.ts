@@ -16,7 +16,7 @@ import {
 } from './modules/integration/index.js';
 import { registerSignatureRoutes } from './modules/compliance/signatures/index.js';
 import { registerAccountRoutes } from './modules/compliance/account/account.routes.js';
-import { createMachineIngest, listMappings, registerMachineRoutes, startHistoryPruner, type HistoryPruner, type HistoryPrunerOptions, type MachineIngest } from './modules/machines/index.js';
+import { createMachineIngest, listMappings, mappingsStamp, registerMachineRoutes, startHistoryPruner, type HistoryPruner, type HistoryPrunerOptions, type MachineIngest } from './modules/machines/index.js';
 import { registerModules } from './routes.js';
 
 export interface TaktOptions {
@@ -129,7 +129,7 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
         name: 'machine-connectivity', leaseMs: options.machineLeaseMs, logger: app.log,
         start: async () => {
           if (sharedBroker) await startSparkplug();
-          if (opcuaOptions) opcua = startMappedOpcUa({ pkiDir: opcuaOptions.pkiDir, ingest: machines, bus, mappings: () => listMappings(store.db), onError: (err) => app.log.warn({ err }, 'OPC UA client') });
+          if (opcuaOptions) opcua = startMappedOpcUa({ pkiDir: opcuaOptions.pkiDir, ingest: machines, bus, mappings: () => listMappings(store.db), mappingsStamp: () => mappingsStamp(store.db), onError: (err) => app.log.warn({ err }, 'OPC UA client') });
         },
         stop: async () => {
           if (sharedBroker) await stopSparkplug();

@@ -9,6 +9,6 @@ export type { IngestLogger } from './ingest/ingest-batch.command.js';
 export { METRIC_ROLES, MACHINE_PROTOCOLS, stateOf, type MachineMapping, type MetricMapping, type MetricRole, type MachineProtocol } from './mapping/machine-mapping.js';
 export { putMachineMapping, deleteMachineMapping, type PutMachineMapping } from './mapping/mapping.commands.js';
 export { historyBuckets, type HistoryBucket } from './history/history.query.js';
-export { listMappings } from './mapping/mapping.repository.js';
+export { listMappings, mappingsStamp } from './mapping/mapping.repository.js';
 export { startHistoryPruner, type HistoryPruner, type HistoryPrunerOptions } from './history/history-pruner.js';
 export { putHistoryRetention, pruneHistory } from './history/retention.commands.js';

@@ -1,4 +1,5 @@
 import type { EventBus } from '../../../platform/events/event-bus.js';
+import { watchStamp } from './stamp-watch.js';
 import { startOpcUaClient, type OpcUaClient, type OpcUaIngest, type OpcUaWatchList } from './opcua-client.adapter.js';
 
 /** A machine mapping as far as OPC UA reads it: a source (for OPC UA, `node` is the server's endpoint URL) and its metrics. */
@@ -30,10 +31,16 @@ export interface MappedOpcUaOptions {
   readonly ingest: OpcUaIngest;
   readonly bus: EventBus;
   readonly mappings: () => Promise<readonly OpcUaMappingLike[]>;
+  /** A stamp of the mappings read every `stampIntervalMs` (default 10 s): changes made through another node. */
+  readonly mappingsStamp?: () => Promise<string>;
+  readonly stampIntervalMs?: number;
   readonly onError?: (error: Error) => void;
 }
 
-/** Starts the OPC UA client on the mapped servers and follows every change of the machine mappings. */
+/**
+ * Starts the OPC UA client on the mapped servers and follows every change of the machine mappings: at once for a
+ * change made through this node (its event), within the stamp interval for one made through another node.
+ */
 export function startMappedOpcUa(options: MappedOpcUaOptions): OpcUaClient {
   const client = startOpcUaClient({
     pkiDir: options.pkiDir, ingest: options.ingest, watchList: async () => opcUaWatchListOf(await options.mappings()),
@@ -42,11 +49,15 @@ export function startMappedOpcUa(options: MappedOpcUaOptions): OpcUaClient {
   const unsubscribe = options.bus.subscribe((e) => {
     if (e.action.startsWith('machine-mapping.')) void client.refresh();
   });
+  const unwatch = options.mappingsStamp
+    ? watchStamp({ stamp: options.mappingsStamp, intervalMs: options.stampIntervalMs ?? 10_000, onChange: () => void client.refresh() })
+    : () => undefined;
   void client.refresh();
   return {
     ...client,
     async stop() {
       unsubscribe();
+      unwatch();
       await client.stop();
     },
   };
