@@ -121,6 +121,23 @@ describeStores('machine data: mappings and the ingest pipeline', (dialect) => {
     await elsewhere.close();
   });
 
+  it('goes on with the SPC window from the history after a restart: a run spanning it is seen, a rule still broken is not journaled again', async () => {
+    const we4 = async () => (await t.call('GET', '/api/v1/journal?entity=characteristic&entityId=BORE&limit=1000')).body.events
+      .filter((e: { action: string; data: { rule: string } }) => e.action === 'spc.violation' && e.data.rule === 'WE4');
+    // Each "process" is a fresh ingest: nothing in memory, as after a restart. Points half a sigma above the center.
+    const run = async (from: number, n: number) => {
+      const ingest = createMachineIngest(t.takt.runner, t.takt.bus);
+      ingest.ingest(SPINDLE, Array.from({ length: n }, (_, i) => ({ name: 'Bore', value: 5.005, timestamp: at(from + i) })));
+      await ingest.close();
+    };
+    await run(60, 5);
+    expect(await we4()).toEqual([]);
+    await run(65, 3); // the 8th point above the center in a row, across the restart
+    expect((await we4()).map((e: { data: { point: number; at: string } }) => e.data.at)).toEqual([new Date(at(67)).toISOString()]);
+    await run(68, 1); // extends the same run after another restart: already journaled
+    expect(await we4()).toHaveLength(1);
+  });
+
   it('keeps applying batches when its timer fires after a batch already took what was queued', async () => {
     const ingest = createMachineIngest(t.takt.runner, t.takt.bus, { flushIntervalMs: 100 });
     const source: MachineSource = { protocol: 'opcua', node: 'timer-test' };

@@ -122,3 +122,18 @@ export async function lastNumericValue(db: Db, seriesId: number): Promise<number
     .orderBy('ts', 'desc').limit(1).executeTakeFirst();
   return r?.value === null || r === undefined ? undefined : Number(r.value);
 }
+
+/**
+ * The latest live numeric values (not stale, not sent late, not null) of the series, oldest first, at most `limit` in
+ * all: per series the newest `limit` through the (series_id, ts) index, then merged by time.
+ */
+export async function latestLiveValues(db: Db, seriesIds: readonly number[], limit: number): Promise<number[]> {
+  const rows: { ts: number; value: number }[] = [];
+  for (const id of seriesIds) {
+    const latest = await db.selectFrom('process_history').select(['ts', 'value'])
+      .where('series_id', '=', id).where('flags', '=', 0).where('value', 'is not', null)
+      .orderBy('ts', 'desc').limit(limit).execute();
+    for (const r of latest) rows.push({ ts: Number(r.ts), value: Number(r.value) });
+  }
+  return rows.sort((a, b) => a.ts - b.ts).slice(-limit).map((r) => r.value);
+}

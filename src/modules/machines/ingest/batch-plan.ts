@@ -1,6 +1,7 @@
 import { listMappings, mappingsStamp, type Db } from '../mapping/mapping.repository.js';
 import { stateOf, type MetricMapping } from '../mapping/machine-mapping.js';
-import { createSeries, lastNumericValue, seriesOfSource, STALE, type HistoryRow, type SeriesKey } from '../history/history.repository.js';
+import { RULE_WINDOW } from '../../quality/index.js';
+import { createSeries, lastNumericValue, latestLiveValues, seriesOfSource, STALE, type HistoryRow, type SeriesKey } from '../history/history.repository.js';
 import { counterDelta, counterReading } from './counter-delta.js';
 import { indexMappings, sourceKey, type IndexedMapping, type IngestMemory } from './ingest-memory.js';
 import type { IngestDropReason, MachineMetric, MachineSource } from './ingest.types.js';
@@ -19,6 +20,8 @@ export interface BatchPlan {
   readonly states: StateChange[];
   readonly counts: Map<string, { total: number; reject: number; at: number }>;
   readonly spc: SpcPoint[];
+  /** Per characteristic the SPC memory does not hold yet (first values since start): its latest values in the history. */
+  readonly spcSeed: Map<string, number[]>;
   readonly drops: Partial<Record<IngestDropReason, number>>;
   counterResets: number;
   offlineEvents: number;
@@ -140,7 +143,7 @@ export async function planBatch(db: Db, memory: IngestMemory, entries: readonly 
   }
   const mappings = memory.mappings;
   await ensureSeries(db, memory, mappings, entries, now);
-  const plan: BatchPlan = { rows: [], states: [], counts: new Map(), spc: [], drops: {}, counterResets: 0, offlineEvents: 0 };
+  const plan: BatchPlan = { rows: [], states: [], counts: new Map(), spc: [], spcSeed: new Map(), drops: {}, counterResets: 0, offlineEvents: 0 };
   for (const e of entries) {
     if (e.kind === 'offline') {
       await planOffline(db, memory, plan, mappings, e);
@@ -161,5 +164,24 @@ export async function planBatch(db: Db, memory: IngestMemory, entries: readonly 
       if (mapped && role && m.historical !== true) await applyRole(db, memory, plan, mapped.mapping.equipmentId, role, m, seriesId);
     }
   }
+  await seedSpc(db, memory, mappings, plan);
   return plan;
+}
+
+/**
+ * The latest live values, from the history, of each characteristic the SPC memory has no window of yet (after a
+ * start): read before this batch's rows are written, from every known series mapped to it.
+ */
+async function seedSpc(db: Db, memory: IngestMemory, mappings: Map<string, IndexedMapping>, plan: BatchPlan): Promise<void> {
+  for (const characteristic of new Set(plan.spc.map((p) => p.characteristic))) {
+    if (memory.spc.has(characteristic)) continue;
+    const series: number[] = [];
+    for (const [sk, { byMetric }] of mappings) {
+      for (const role of byMetric.values()) {
+        const id = role.role === 'process_value' && role.characteristic === characteristic ? memory.series.get(sk)?.get(role.metric) : undefined;
+        if (id !== undefined) series.push(id);
+      }
+    }
+    plan.spcSeed.set(characteristic, await latestLiveValues(db, series, RULE_WINDOW));
+  }
 }

@@ -5,7 +5,7 @@ import { iso } from '../../../platform/http/time.js';
 import { recordCount, recordState } from '../../equipment/index.js';
 import { findLimits, RULE_WINDOW, rulesCompletedAt } from '../../quality/index.js';
 import { insertHistory } from '../history/history.repository.js';
-import { planBatch, type BatchPlan, type IngestEntry, type SpcPoint } from './batch-plan.js';
+import { planBatch, type BatchPlan, type IngestEntry } from './batch-plan.js';
 import type { IngestMemory } from './ingest-memory.js';
 
 export interface IngestLogger {
@@ -69,14 +69,21 @@ async function applyCounts(ctx: CommandContext, memory: IngestMemory, plan: Batc
  * chart (phase II, as live SPC of inspections). A rule is journaled as `spc.violation` when a point starts breaking
  * it, not again for every point that extends the same run: machine values arrive far faster than inspections.
  */
-async function applySpc(ctx: CommandContext, memory: IngestMemory, points: readonly SpcPoint[]): Promise<number> {
+async function applySpc(ctx: CommandContext, memory: IngestMemory, plan: BatchPlan): Promise<number> {
   let raised = 0;
   const limits = new Map<string, Awaited<ReturnType<typeof findLimits>>>();
-  for (const p of points) {
+  for (const p of plan.spc) {
     if (!limits.has(p.characteristic)) limits.set(p.characteristic, await findLimits(ctx.tx, p.characteristic, 'i-mr'));
     const frozen = limits.get(p.characteristic);
-    const window = memory.spc.get(p.characteristic) ?? { points: [], firing: new Set<string>() };
-    memory.spc.set(p.characteristic, window);
+    let window = memory.spc.get(p.characteristic);
+    if (!window) {
+      // First value since this process started: the window goes on from the history (a run spanning a restart is
+      // seen), and the rules its last point already breaks count as firing (journaled before, not again).
+      const seed = [...(plan.spcSeed.get(p.characteristic) ?? [])];
+      const firing = frozen && seed.length > 0 ? rulesCompletedAt(seed, seed.length - 1, frozen.center, frozen.sigma, frozen.rules) : [];
+      window = { points: seed, firing: new Set(firing) };
+      memory.spc.set(p.characteristic, window);
+    }
     window.points.push(p.value);
     if (window.points.length > RULE_WINDOW) window.points.splice(0, window.points.length - RULE_WINDOW);
     if (!frozen) continue;
@@ -106,7 +113,7 @@ export function ingestBatchCommand(memory: IngestMemory, log: IngestLogger) {
     await insertHistory(ctx.tx, plan.rows);
     const stateChanges = await applyStates(ctx, plan, log);
     const countReports = await applyCounts(ctx, memory, plan, log);
-    const spcViolations = await applySpc(ctx, memory, plan.spc);
+    const spcViolations = await applySpc(ctx, memory, plan);
     return { plan, stateChanges, countReports, spcViolations };
   });
 }
