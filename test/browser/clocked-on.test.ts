@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, launchChromium, watchErrors, type Chromium } from './support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserMissing, closeBrowserSuite, openBrowserPage, type Chromium } from './support/browser.js';
 import { buildFloor } from './support/demo-floor.js';
 import { startBrowserTakt, type BrowserTakt } from './support/server.js';
 import { screenshot } from './support/shots.js';
@@ -19,19 +19,10 @@ describe.skipIf(skip !== null)('dashboard: who is clocked on', () => {
   beforeAll(async () => {
     t = await startBrowserTakt();
     ({ running, packing } = await buildFloor(t));
-    chrome = await launchChromium();
-    page = await chrome.newPage();
-    errors = watchErrors(page);
+    ({ chrome, page, errors } = await openBrowserPage());
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await page.screenshot({ path: '/tmp/takt-fail-clocked-on.png' });
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await t?.close();
-  });
+  closeBrowserSuite(() => ({ page, chrome, server: t }));
 
   const send = async (url: string, body: unknown, role: 'operator' | 'supervisor'): Promise<void> => {
     const r = await fetch(`${t.url}${url}`, { method: 'POST', headers: { authorization: `Bearer ${t.tokens[role]}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });

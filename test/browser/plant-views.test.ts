@@ -2,8 +2,8 @@ import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, launchChromium, watchErrors, type Chromium } from './support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserMissing, closeBrowserSuite, openBrowserPage, type Chromium } from './support/browser.js';
 import { buildFloor } from './support/demo-floor.js';
 import { armScreenWatch, percentile, screenSeenAt } from './support/latency.js';
 import { startBrowserTakt, type BrowserTakt } from './support/server.js';
@@ -25,19 +25,10 @@ describe.skipIf(skip !== null)('plant dashboard, order, trace and master data vi
   beforeAll(async () => {
     t = await startBrowserTakt();
     ({ running } = await buildFloor(t));
-    chrome = await launchChromium();
-    page = await chrome.newPage();
-    errors = watchErrors(page);
+    ({ chrome, page, errors } = await openBrowserPage());
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await page.screenshot({ path: `/tmp/takt-fail-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}.png` });
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await t?.close();
-  });
+  closeBrowserSuite(() => ({ page, chrome, server: t }));
 
   /** A command from another client (plain HTTP, the operator's token), as a second terminal would send it. */
   const send = async (url: string, body: unknown, role: 'operator' | 'supervisor' = 'operator'): Promise<void> => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPlant, receive } from '../support/plant.js';
-import { browserMissing, launchChromium, watchErrors, type Chromium } from './support/browser.js';
+import { browserMissing, closeBrowserSuite, openBrowserPage, type Chromium } from './support/browser.js';
 import { startBrowserTakt, TEST_PASSWORD, type BrowserTakt } from './support/server.js';
 import { screenshot } from './support/shots.js';
 import { signIn } from './support/sign-in.js';
@@ -20,19 +20,10 @@ describe.skipIf(skip !== null)('electronic signature dialog', () => {
     expect((await t.call('PUT', '/api/v1/compliance/signature-policies/lot.release', { body: { meanings: ['approved'], witness: false } })).status).toBe(200);
     await receive(t, 'LOT-SIGN-1', 'RAW', 25);
     expect((await t.call('POST', '/api/v1/lots/LOT-SIGN-1/hold', { body: { reason: 'Supplier complaint' } })).status).toBe(200);
-    chrome = await launchChromium();
-    page = await chrome.newPage();
-    errors = watchErrors(page);
+    ({ chrome, page, errors } = await openBrowserPage());
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await page.screenshot({ path: `/tmp/takt-fail-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}.png` });
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await t?.close();
-  });
+  closeBrowserSuite(() => ({ page, chrome, server: t }));
 
   it('asks for a signature when releasing a held lot, refuses a wrong password, and releases once signed', async () => {
     await page.goto(`${t.url}/`);

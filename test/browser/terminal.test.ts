@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildPlant, receive, releasedOrder } from '../support/plant.js';
-import { browserMissing, launchChromium, watchErrors, type Chromium } from './support/browser.js';
+import { browserMissing, closeBrowserSuite, openBrowserPage, type Chromium } from './support/browser.js';
 import { startBrowserTakt, TEST_PASSWORD, type BrowserTakt } from './support/server.js';
 import { screenshot } from './support/shots.js';
 
@@ -24,19 +24,10 @@ describe.skipIf(skip !== null)('operator terminal', () => {
     await receive(t, 'RAW-HOLD', 'RAW', 100, { status: 'on_hold' });
     await receive(t, 'PKG-1', 'PKG', 100);
     await releasedOrder(t, 'WO-B1', 'SUB', 10, { dueAt: new Date(Date.now() + 8 * 3600_000).toISOString() });
-    chrome = await launchChromium();
-    page = await chrome.newPage();
-    errors = watchErrors(page);
+    ({ chrome, page, errors } = await openBrowserPage());
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await page.screenshot({ path: `/tmp/takt-fail-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}.png` });
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await t?.close();
-  });
+  closeBrowserSuite(() => ({ page, chrome, server: t }));
 
   it('signs in with a badge scan (username + Enter) and a password, and remembers the work center', async () => {
     await page.goto(`${t.url}/terminal`);

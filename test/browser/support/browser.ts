@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach } from 'vitest';
 
 export const CHROMIUM = process.env.TAKT_CHROMIUM ?? '/usr/bin/chromium';
 const inCi = process.env.CI === 'true';
@@ -53,4 +54,27 @@ export function watchErrors(page: Page): string[] {
     if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`);
   });
   return errors;
+}
+
+/** A fresh browser with one page whose errors are collected (see watchErrors). */
+export async function openBrowserPage(): Promise<{ chrome: Chromium; page: Page; errors: string[] }> {
+  const chrome = await launchChromium();
+  const page = await chrome.newPage();
+  return { chrome, page, errors: watchErrors(page) };
+}
+
+/**
+ * The end of every browser suite: a screenshot of the page when a test fails (in /tmp, named after the test), and
+ * the browser and the server closed after the last test. `get` answers what the suite's beforeAll made (maybe nothing).
+ */
+export function closeBrowserSuite(get: () => { page?: Page; chrome?: Chromium; server?: { close(): Promise<void> } }): void {
+  afterEach(async (ctx) => {
+    const { page } = get();
+    if (ctx.task.result?.state === 'fail') await page?.screenshot({ path: `/tmp/takt-fail-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}.png` });
+  });
+  afterAll(async () => {
+    const { chrome, server } = get();
+    await chrome?.close();
+    await server?.close();
+  });
 }
