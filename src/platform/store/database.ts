@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type DatabaseIntrospector, type DatabaseMetadata, type SchemaMetadata, type TableMetadata } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type DatabaseIntrospector, type DatabaseMetadata, type SchemaMetadata, type TableMetadata } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { WalFlush } from './wal-flush.js';
@@ -199,6 +199,14 @@ export function openStore(config: StoreConfig): Store {
   }));
   const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   return { db, dialect: 'postgres', durable: () => Promise.resolve(), close: () => db.destroy() };
+}
+
+/**
+ * True when the query builder (or a transaction of it) runs on PostgreSQL: for the few statements written per dialect
+ * in repositories, which see the builder and not the store.
+ */
+export function onPostgres(db: Pick<Kysely<Database>, 'getExecutor'>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** Creates a PostgreSQL schema if missing (tests give each file its own). */

@@ -1,4 +1,5 @@
-import { PostgresAdapter, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { onPostgres } from '../../../platform/store/database.js';
 import type { Database } from '../../../platform/store/schema.js';
 import { traceEdge, type EdgeKind, type TraceEdge } from './trace-graph.js';
 
@@ -9,7 +10,6 @@ export type TraceDirection = 'backward' | 'forward';
 /** An edge as a level's answer carries it: [near lot's position in the level, far lot, order, quantity, kind]. */
 type EdgeTuple = [number, string, string, number, EdgeKind];
 
-const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * One statement over the lots of a level, answering its rows as one JSON array of arrays. The lots go in as one bound
@@ -19,7 +19,7 @@ const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof Post
  * JavaScript values one by one cost more CPU than the index searches themselves.
  */
 async function levelQuery<T>(db: Db, lots: readonly string[], columns: RawBuilder<unknown>, from: RawBuilder<unknown>): Promise<T[]> {
-  const pg = isPostgres(db);
+  const pg = onPostgres(db);
   const source = pg
     ? sql`(select lot, i - 1 as i from unnest(${[...lots]}::text[]) with ordinality as u(lot, i))`
     : sql`(select value as lot, key as i from json_each(${JSON.stringify(lots)}))`;

@@ -1,4 +1,5 @@
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
+import { onPostgres } from '../../../platform/store/database.js';
 import type { Db } from '../mapping/mapping.repository.js';
 
 /** Flags of a history row. */
@@ -24,17 +25,6 @@ export interface SeriesKey {
 // Five parameters a row: 2000 rows stay below SQLite's 32766 bound parameters.
 const ROWS_PER_INSERT = 2000;
 const COLUMNS = 5;
-
-/** True on PostgreSQL (`$n` parameters), false on SQLite (`?`): asked of the store's compiler once per query builder. */
-const numbered = new WeakMap<object, boolean>();
-function numberedParameters(db: Db): boolean {
-  let n = numbered.get(db);
-  if (n === undefined) {
-    n = sql`${0}`.compile(db).sql !== '?';
-    numbered.set(db, n);
-  }
-  return n;
-}
 
 /** The SQLite text of an n-row insert, kept per row count (a batch uses at most two row counts). */
 const insertTexts = new Map<number, string>();
@@ -79,7 +69,7 @@ export function historyColumns(rows: readonly HistoryRow[]): [number[], number[]
  */
 export async function insertHistory(db: Db, rows: readonly HistoryRow[]): Promise<void> {
   if (rows.length === 0) return;
-  if (numberedParameters(db)) {
+  if (onPostgres(db)) {
     await db.executeQuery(CompiledQuery.raw(PG_HISTORY_INSERT, historyColumns(rows)));
     return;
   }
