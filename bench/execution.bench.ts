@@ -25,8 +25,7 @@
  * With TAKT_BENCH_PROFILE=<dir> the Takt phases (only they) are CPU-profiled into <dir>/execution-*.cpuprofile.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +33,7 @@ import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { createTakt, type Takt } from '../src/main.js';
+import { profilePhase } from './cpu-profile.js';
 import { SYSTEM_ACTOR, type Actor } from '../src/platform/auth/roles.js';
 import { canonicalJson } from '../src/platform/journal/canonical-json.js';
 import { eventHash } from '../src/platform/journal/journal-hash.js';
@@ -310,24 +310,19 @@ async function run(groupCommit: boolean): Promise<void> {
     db.transaction = () => ((transactions += 1), transaction());
     const r = { ms: 0, lat: [] as number[], cpu: 0, sys: 0 };
     const roundRatios: number[] = [];
-    const profiler = PROFILE_DIR ? new Session() : undefined;
-    profiler?.connect();
-    await profiler?.post('Profiler.enable');
     for (let round = 0; round < ROUNDS; round++) {
       const slice = (os: Order[]) => os.slice(WARMUP_ORDERS + round * ORDERS_PER_ROUND, WARMUP_ORDERS + (round + 1) * ORDERS_PER_ROUND);
       const rawRound = raw;
-      const doTakt = async () => {
-        await profiler?.post('Profiler.start');
+      const doTakt = () => profilePhase(PROFILE_DIR && join(PROFILE_DIR, `execution-${DIALECT}-${groupCommit ? 'gc' : 'nogc'}-${round}.cpuprofile`), async () => {
         const cpu0 = process.cpuUsage();
         const tx0 = transactions;
         const x = await takes(slice(taktOrders));
         const cpu = process.cpuUsage(cpu0);
         t.tx += transactions - tx0;
-        if (profiler) writeFileSync(join(PROFILE_DIR ?? '.', `execution-${DIALECT}-${groupCommit ? 'gc' : 'nogc'}-${round}.cpuprofile`), JSON.stringify((await profiler.post('Profiler.stop')).profile));
         t.cpu += (cpu.user + cpu.system) / 1000;
         t.sys += cpu.system / 1000;
         return x;
-      };
+      });
       const doRaw = async () => {
         const cpu0 = process.cpuUsage();
         const x = await drive(slice(rawOrders), rawRound.clients, rawRound.work);
