@@ -1,10 +1,11 @@
 /**
  * The stations of bench/execution.bench.ts: each works its orders (start, consumes, report, produce, complete) over
- * keep-alive fetch to Takt's HTTP API. They run in Takt's own process and thread (`--clients-in same`) or in a child
+ * keep-alive HTTP requests to Takt's API. They run in Takt's own process and thread (`--clients-in same`) or in a child
  * process of their own (`--clients-in process`, this file forked), as terminals on other machines would; then the
  * server process's CPU time is Takt's alone.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 export interface Order { readonly id: string; readonly opId: string; readonly lotId: string; readonly outId: string }
@@ -33,15 +34,32 @@ export async function drive(orders: readonly Order[], clients: number, work: (o:
   return { ms: performance.now() - t0, lat };
 }
 
+/**
+ * A keep-alive client over node:http. Not fetch: with the clients in Takt's thread, undici's fetch machinery (web
+ * streams, abort signals) was charged to Takt; the same server measured 0.98 ms of CPU a command with fetch clients
+ * and 0.70-0.77 ms with these (docs/benchmarks.md).
+ */
 export function httpClient(base: string, token: string) {
-  return async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(`${base}${path}`, {
-      method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  const url = new URL(base);
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  return (method: string, path: string, body?: unknown): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const headers: Record<string, string | number> = { authorization: `Bearer ${token}` };
+      if (payload !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+      const req = request({ host: url.hostname, port: url.port, method, path, agent, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if ((res.statusCode ?? 500) >= 300) reject(new Error(`${method} ${path} answered ${res.statusCode}: ${text}`));
+          else resolve(JSON.parse(text) as unknown);
+        });
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(payload);
     });
-    const text = await res.text();
-    if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
-    return JSON.parse(text) as unknown;
-  };
 }
 export type Call = ReturnType<typeof httpClient>;
 

@@ -8,14 +8,14 @@
  *
  * Each run: a fresh store (SQLite file in a temp dir with Takt's pragmas, WAL + synchronous=FULL; or a fresh
  * PostgreSQL schema at TAKT_BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test, pool of 8), a plant
- * set up through the API, then orders executed by C concurrent stations over keep-alive fetch, each order being
+ * set up through the API, then orders executed by C concurrent stations over keep-alive HTTP requests, each order being
  * start, K consumes, report, produce, complete. The raw baseline does the UPDATEs and INSERTs those commands make
  * (order lock, operation, order, lot, consumption, report, production, genealogy edge, journal rows with the same
  * data and hashes, one multi-row INSERT per command as Takt's, and the head), one transaction per command:
  * better-sqlite3 in one synchronous connection, or 8 pg clients concurrently. No idempotency keys are sent and
  * Takt writes no outbox row for these commands, so neither side writes those. Rounds alternate Takt and raw so the
  * machine's drift hits both alike. The HTTP clients run in the server's own thread by default (`--clients-in same`),
- * so their fetch machinery is charged to Takt's CPU figure; `--clients-in process` runs them in a child process, as
+ * so their HTTP client work is charged to Takt's CPU figure; `--clients-in process` runs them in a child process, as
  * terminals on other machines would, so the CPU figure is the server process's alone. Same is the default because on
  * a 2-core machine the child is no other machine: it takes the second core (which the log flush and PostgreSQL's
  * server processes need too) and its requests reach the server one by one, so batches were a third the size and
@@ -31,6 +31,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
+import Fastify from 'fastify';
 import pg from 'pg';
 import { createTakt, type Takt } from '../src/main.js';
 import { profilePhase } from './cpu-profile.js';
@@ -248,6 +249,31 @@ async function pgRaw(url: string, schema: string): Promise<Raw> {
   };
 }
 
+// ---- the floor of the HTTP edge -----------------------------------------------------------------------------------
+
+/**
+ * The same stations against a bare fastify server in this process that parses each command's JSON and answers `{}`:
+ * no token, no rules, no store. Its rate is the most any server behind these clients could answer on this machine,
+ * so `floor / raw` bounds the ratio any Takt could reach here.
+ */
+async function httpFloor(orders: readonly Order[]): Promise<Figures> {
+  const app = Fastify();
+  app.post('/api/v1/operations/:id/:verb', async () => ({}));
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const floor = CLIENTS_IN === 'process' ? childProcessStations(base, 'none', SHAPE) : sameProcessStations(base, 'none', SHAPE);
+  try {
+    await floor.run(orders.slice(0, WARMUP_ORDERS), CONCURRENCY);
+    const cpu0 = process.cpuUsage();
+    const x = await floor.run(orders.slice(WARMUP_ORDERS), CONCURRENCY);
+    const cpu = process.cpuUsage(cpu0);
+    return figures(x.ms, x.lat, (cpu.user + cpu.system) / 1000, cpu.system / 1000);
+  } finally {
+    floor.close();
+    await app.close();
+  }
+}
+
 // ---- one run -------------------------------------------------------------------------------------------------------
 
 interface Figures { commands: number; ms: number; cps: number; p50: number; p99: number; cpuMsPerCommand?: number; sysMsPerCommand?: number }
@@ -339,6 +365,7 @@ async function run(groupCommit: boolean): Promise<void> {
       r.ms += b.ms; r.lat.push(...b.lat);
       roundRatios.push(Math.round((a.lat.length / a.ms / (b.lat.length / b.ms)) * 100) / 100);
     }
+    const ff = VIA === 'http' ? await httpFloor(taktOrders) : undefined;
     const verify = (await admin('GET', '/api/v1/journal/verify')) as { ok: boolean; events: number };
     const last = (await admin('GET', `/api/v1/work-orders/${taktOrders.at(-1)?.id ?? ''}`)) as { status: string };
     if (!verify.ok || last.status !== 'completed') throw new Error(`store check failed: verify ${JSON.stringify(verify)}, last order ${last.status}`);
@@ -349,10 +376,12 @@ async function run(groupCommit: boolean): Promise<void> {
     console.log(`\n== execution commands: ${mode}; ${tf.commands} commands (${PER_ORDER} per order), ${CONCURRENCY} clients via ${VIA}${VIA === 'http' ? ` in ${CLIENTS_IN === 'same' ? 'the same thread' : 'a child process'}` : ''}, raw ${raw.clients} client(s), ${ROUNDS} rounds; load ${load.join(' ')}`);
     console.log(`  takt ${VIA.padEnd(6)}${String(tf.cps).padStart(9)} cmd/s   p50 ${tf.p50} ms   p99 ${tf.p99} ms   cpu ${tf.cpuMsPerCommand} ms/cmd (system ${tf.sysMsPerCommand})   ${tf.commandsPerCommit} cmd/commit`);
     console.log(`  raw driver  ${String(rf.cps).padStart(9)} cmd/s   p50 ${rf.p50} ms   p99 ${rf.p99} ms   cpu ${rf.cpuMsPerCommand} ms/cmd (system ${rf.sysMsPerCommand})`);
+    const floorRatio = ff && Math.round((ff.cps / rf.cps) * 100) / 100;
+    if (ff) console.log(`  http floor  ${String(ff.cps).padStart(9)} cmd/s   p50 ${ff.p50} ms   p99 ${ff.p99} ms   cpu ${ff.cpuMsPerCommand} ms/cmd: a bare server answering {}, ${floorRatio}x raw at most`);
     console.log(`  ratio takt/raw ${ratio} (rounds ${roundRatios.join(', ')}); goal >= ${GOAL}: ${ratio >= GOAL ? 'met' : 'MISSED'}; journal verified, ${verify.events} events`);
     console.log(JSON.stringify({
       bench: 'execution', dialect: DIALECT, groupCommit, commands: tf.commands, perOrder: PER_ORDER, concurrency: CONCURRENCY, via: VIA, clientsIn: CLIENTS_IN, rawClients: raw.clients,
-      rounds: ROUNDS, takt: tf, raw: rf, ratio, roundRatios, goal: GOAL, met: ratio >= GOAL, loadavg: load, nproc: availableParallelism(), node: process.version,
+      rounds: ROUNDS, takt: tf, raw: rf, ...(ff ? { floor: ff, floorRatio } : {}), ratio, roundRatios, goal: GOAL, met: ratio >= GOAL, loadavg: load, nproc: availableParallelism(), node: process.version,
     }));
   } finally {
     stations?.close();
