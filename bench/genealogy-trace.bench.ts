@@ -39,9 +39,11 @@ const BATCH = 100_000;
 const T0 = Date.UTC(2026, 0, 1);
 
 type Trace = (lot: string, direction: TraceDirection) => Promise<number>;
+/** The API's answer to a trace, as text. */
+type HttpTrace = (lot: string, direction: TraceDirection) => Promise<string>;
 interface Loaded { readonly edges: number; readonly lots: number; readonly loadSec: number; readonly indexSec: number; readonly bytes: number | null }
 interface Stat { p50: number; p99: number; max: number }
-interface LevelResult { direction: TraceDirection; level: number; nodes: number; maxNodes: number; http: Stat; raw: Stat; httpCpu: Stat; rawCpu: Stat }
+interface LevelResult { direction: TraceDirection; level: number; nodes: number; maxNodes: number; http: Stat; raw: Stat; httpCpu: Stat; rawCpu: Stat; serialize: Stat }
 
 /**
  * The baseline: every lot reachable from the root with the edges out of each, as one recursive statement through the
@@ -156,18 +158,22 @@ async function loadPostgres(client: pg.Client, shape: GraphShape): Promise<Loade
 }
 
 /** The API path: GET /api/v1/lots/{id}/genealogy through the whole HTTP stack (auth, validation, serialization). */
-async function httpTrace(takt: Takt): Promise<Trace> {
+async function httpTrace(takt: Takt): Promise<HttpTrace> {
   const { token } = await takt.tokens.issue('admin', 0);
   return async (lot, direction) => {
     const res = await takt.app.inject({ method: 'GET', url: `/api/v1/lots/${lot}/genealogy?direction=${direction}`, headers: { authorization: `Bearer ${token}` } });
     if (res.statusCode !== 200) throw new Error(`trace of ${lot} answered ${res.statusCode}: ${res.body}`);
-    return res.body.length; // the client's parsing is not the server's cost: lots are counted on the bare query
+    return res.body; // the client's parsing is not the server's cost: lots are counted on the bare query
 
   };
 }
 
-/** Every (direction, level): SAMPLES random lots, the API and the bare query interleaved per lot. */
-async function measure(shape: GraphShape, http: Trace, raw: Trace): Promise<LevelResult[]> {
+/**
+ * Every (direction, level): SAMPLES random lots, the API and the bare query interleaved per lot. Beside them the
+ * floor of any JSON answer: JSON.stringify of the same answer (parsed from the API's text, untimed), which every
+ * server returning that trace as JSON pays whatever its store.
+ */
+async function measure(shape: GraphShape, http: HttpTrace, raw: Trace): Promise<LevelResult[]> {
   const random = prng(7);
   const out: LevelResult[] = [];
   for (const direction of ['backward', 'forward'] as const) {
@@ -177,7 +183,7 @@ async function measure(shape: GraphShape, http: Trace, raw: Trace): Promise<Leve
         await http(lot, direction); // warm-up
         await raw(lot, direction);
       }
-      const [h, r, hc, rc]: [number[], number[], number[], number[]] = [[], [], [], []];
+      const [h, r, hc, rc, ser]: [number[], number[], number[], number[], number[]] = [[], [], [], [], []];
       let nodes = 0;
       let maxNodes = 0;
       // Wall time, and this process's CPU time: on a shared machine the first includes waiting for a core.
@@ -191,12 +197,17 @@ async function measure(shape: GraphShape, http: Trace, raw: Trace): Promise<Leve
         return n;
       };
       for (const lot of picks) {
-        await timed(h, hc, () => http(lot, direction));
+        let body = '';
+        await timed(h, hc, async () => (body = await http(lot, direction)).length);
+        const answer: unknown = JSON.parse(body);
+        const t = performance.now();
+        JSON.stringify(answer);
+        ser.push(performance.now() - t);
         const n = await timed(r, rc, () => raw(lot, direction));
         nodes += n;
         maxNodes = Math.max(maxNodes, n);
       }
-      out.push({ direction, level, nodes: Math.round(nodes / picks.length), maxNodes, http: stat(h), raw: stat(r), httpCpu: stat(hc), rawCpu: stat(rc) });
+      out.push({ direction, level, nodes: Math.round(nodes / picks.length), maxNodes, http: stat(h), raw: stat(r), httpCpu: stat(hc), rawCpu: stat(rc), serialize: stat(ser) });
     }
   }
   return out;
@@ -206,11 +217,12 @@ function report(dialect: Dialect, setup: string, loaded: Loaded, results: LevelR
   console.log(`\ngenealogy-trace: ${dialect} (${setup}), ${loaded.edges} edges, ${loaded.lots} lots, ${LEVELS} levels; load ${loaded.loadSec} s + indexes ${loaded.indexSec} s${loaded.bytes ? `, ${(loaded.bytes / 2 ** 20).toFixed(0)} MiB` : ''}`);
   console.log(plan.map((l) => `  plan: ${l}`).join('\n'));
   for (const x of results) {
-    console.log(`  ${x.direction.padEnd(8)} from level ${String(x.level).padStart(2)}: ${String(x.nodes).padStart(5)} lots (max ${String(x.maxNodes).padStart(5)})   HTTP p50 ${x.http.p50.toFixed(2)} p99 ${x.http.p99.toFixed(2)} ms (cpu ${x.httpCpu.p50.toFixed(2)}/${x.httpCpu.p99.toFixed(2)})   bare query p50 ${x.raw.p50.toFixed(2)} p99 ${x.raw.p99.toFixed(2)} ms (cpu ${x.rawCpu.p50.toFixed(2)}/${x.rawCpu.p99.toFixed(2)})   ratio p50 ${round2(x.http.p50 / x.raw.p50)}x`);
+    console.log(`  ${x.direction.padEnd(8)} from level ${String(x.level).padStart(2)}: ${String(x.nodes).padStart(5)} lots (max ${String(x.maxNodes).padStart(5)})   HTTP p50 ${x.http.p50.toFixed(2)} p99 ${x.http.p99.toFixed(2)} ms (cpu ${x.httpCpu.p50.toFixed(2)}/${x.httpCpu.p99.toFixed(2)})   bare query p50 ${x.raw.p50.toFixed(2)} p99 ${x.raw.p99.toFixed(2)} ms (cpu ${x.rawCpu.p50.toFixed(2)}/${x.rawCpu.p99.toFixed(2)})   ratio p50 ${round2(x.http.p50 / x.raw.p50)}x   JSON.stringify of the answer p99 ${x.serialize.p99.toFixed(2)} ms`);
   }
   const all = (d: TraceDirection, k: 'http' | 'raw') => results.filter((x) => x.direction === d).map((x) => x[k].p99);
   const worst = { backwardHttpP99: Math.max(...all('backward', 'http')), forwardHttpP99: Math.max(...all('forward', 'http')), backwardRawP99: Math.max(...all('backward', 'raw')), forwardRawP99: Math.max(...all('forward', 'raw')) };
-  console.log(`  worst p99 over levels: backward ${worst.backwardHttpP99} ms, forward ${worst.forwardHttpP99} ms (goal < 20 ms); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cpus`);
+  const serialize = Math.max(...results.map((x) => x.serialize.p99));
+  console.log(`  worst p99 over levels: backward ${worst.backwardHttpP99} ms, forward ${worst.forwardHttpP99} ms (goal < 20 ms); JSON.stringify alone up to ${serialize.toFixed(1)} ms; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cpus`);
   console.log(JSON.stringify({
     bench: 'genealogy-trace', dialect, setup, edges: loaded.edges, lots: loaded.lots, levels: LEVELS, samples: SAMPLES, loadSec: loaded.loadSec, indexSec: loaded.indexSec, bytes: loaded.bytes,
     results: results.map((x) => ({ ...x, ratioP50: round2(x.http.p50 / x.raw.p50) })), worst, node: process.version, cpus: availableParallelism(), loadAvg: loadavg().map(round2),
