@@ -10,5 +10,6 @@ export {
 } from './signature-actions.js';
 export { putSignaturePolicy } from './put-signature-policy.command.js';
 export { signaturesOf, type SignatureRecord } from './signature.repository.js';
+export { signatureRequirement, type SignatureRequirement } from './signature-policy.repository.js';
 export { recordHash } from './record-hash.js';
 export { registerSignatureRoutes, presentSignature } from './signatures.routes.js';

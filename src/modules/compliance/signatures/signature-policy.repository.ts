@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/store/schema.js';
-import { DEFAULT_POLICIES, MEANINGS, SIGNED_ACTIONS, type Meaning, type SignaturePolicy, type SignedAction } from './signature-actions.js';
+import { ALWAYS_REQUIRED, DEFAULT_POLICIES, MEANINGS, SIGNED_ACTIONS, type Meaning, type SignaturePolicy, type SignedAction } from './signature-actions.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -20,6 +20,24 @@ export async function findPolicy(db: Db, action: SignedAction): Promise<StoredPo
   if (!row) return { action, ...DEFAULT_POLICIES[action], configured: false, updatedAt: null, updatedBy: null };
   const meanings = (JSON.parse(row.meanings) as unknown[]).filter(isMeaning);
   return { action, meanings, witness: row.witness === 1, configured: true, updatedAt: row.updated_at, updatedBy: row.updated_by };
+}
+
+/** What an action needs under the policy in force: the meanings accepted (those it always needs included) and a witness. */
+export interface SignatureRequirement extends SignaturePolicy {
+  readonly action: SignedAction;
+  /** False when the action needs no signature at all. */
+  readonly required: boolean;
+}
+
+/**
+ * The signatures an action needs now: its policy (stored, else the default) with the meanings it always needs. The one
+ * answer to "does this step need a signature", for the check itself and for an interface that must leave a signed step
+ * to a person.
+ */
+export async function signatureRequirement(db: Db, action: SignedAction): Promise<SignatureRequirement> {
+  const policy = await findPolicy(db, action);
+  const meanings = [...new Set([...policy.meanings, ...(ALWAYS_REQUIRED[action] ?? [])])];
+  return { action, meanings, witness: policy.witness, required: meanings.length > 0 || policy.witness };
 }
 
 export async function listPolicies(db: Db): Promise<StoredPolicy[]> {

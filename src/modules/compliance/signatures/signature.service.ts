@@ -7,8 +7,8 @@ import { passwordExpired, readAccountPolicy, type AccountPolicy } from '../accou
 import { resetFailedAttempts } from '../auth/failed-attempts.js';
 import { verifyAgainstNobody } from '../auth/login.command.js';
 import { recordHash } from './record-hash.js';
-import { ALWAYS_REQUIRED, type Meaning, type SignatureInput, type SignedAction, type Signing } from './signature-actions.js';
-import { findPolicy } from './signature-policy.repository.js';
+import type { Meaning, SignatureInput, SignedAction, Signing } from './signature-actions.js';
+import { signatureRequirement } from './signature-policy.repository.js';
 import { insertSignature, signedInSession, type SignatureRecord } from './signature.repository.js';
 import { recordSignatureFailure } from './signature-failure.command.js';
 
@@ -60,8 +60,8 @@ const list = (meanings: readonly Meaning[]): string => meanings.join(' or ');
  * later ones only the password (11.200).
  */
 export async function checkSignatures(ctx: CommandContext, req: SignatureRequest): Promise<SignatureCheck> {
-  const policy = await findPolicy(ctx.tx, req.action);
-  const meanings = [...new Set([...policy.meanings, ...(ALWAYS_REQUIRED[req.action] ?? [])])];
+  const policy = await signatureRequirement(ctx.tx, req.action);
+  const { meanings } = policy;
   const hash = recordHash(req.action, req.entity, req.entityId, req.content);
   const { signature, witness } = req.signing;
   const actor = ctx.actor.username;
@@ -71,7 +71,7 @@ export async function checkSignatures(ctx: CommandContext, req: SignatureRequest
   const required = (message: string): Violation => violation('SIGNATURE_REQUIRED', message, { field: 'signature', details });
 
   const missing: string[] = [];
-  if ((meanings.length > 0 || policy.witness || witness) && !signature) missing.push(`a signature${meanings.length > 0 ? ` with meaning ${list(meanings)}` : ''}`);
+  if ((policy.required || witness) && !signature) missing.push(`a signature${meanings.length > 0 ? ` with meaning ${list(meanings)}` : ''}`);
   if (signature && meanings.length > 0 && !meanings.includes(signature.meaning)) missing.push(`a signature with meaning ${list(meanings)} (not ${signature.meaning})`);
   const signerName = signature ? (signature.username ?? (signedBefore ? actor : undefined)) : undefined;
   if (signature && signerName === undefined) missing.push('the username: the first signature of a login session needs username and password');
