@@ -49,6 +49,23 @@ describe('acknowledge', () => {
     expect(xml).toContain('<OperationsSegmentID>OS-21</OperationsSegmentID>');
   });
 
+  it.each([
+    ['v0600-sync-material-lot.xml', 'V0600'],
+    ['v0701-process-operations-schedule.xml', 'V0701'],
+  ] as const)('says Modified for %s when a step was left to a person, one ResponseCriteria per item, valid against the %s schema', (name, version) => {
+    const notes = [
+      { code: 'AWAITING_SIGNATURE', path: '/Root/DataArea/Item[2]', message: "lot 'L-1' stays in quarantine", reasonCode: 'lot.release', from: 'quarantine', to: 'released' },
+      { code: 'AWAITING_SIGNATURE', path: '/Root/DataArea/Item[3]', message: "work order 'WO-1' was not created", reasonCode: 'revision.approve', from: null, to: 'created' },
+    ];
+    const xml = acknowledge(message(name), header, notes);
+    expect(outboundProblems(xml, version)).toEqual([]);
+    expect([...xml.matchAll(/<ResponseExpression actionCode="([^"]+)"(?:\/>|>([^<]*)<)/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['Modified', undefined], ['Modified', '/Root/DataArea/Item[2]'], ['Modified', '/Root/DataArea/Item[3]'],
+    ]);
+    expect(xml).toMatch(/<Code>AWAITING_SIGNATURE<\/Code>\s*<Description>lot 'L-1' stays in quarantine<\/Description>\s*<ReasonCode>lot.release<\/ReasonCode>\s*<StateChange>\s*<FromStateCode>quarantine<\/FromStateCode>\s*<ToStateCode>released<\/ToStateCode>/);
+    expect(xml).toMatch(/<StateChange>\s*<ToStateCode>created<\/ToStateCode>/);
+  });
+
   it('answers the MESA example with an empty schedule validly', () => {
     const xml = readFixture('v0600-sync-production-schedule-delete.xml').replace(/<ProductionRequest>[\s\S]*<\/ProductionRequest>/, '');
     const parsed = parseInbound(xml);

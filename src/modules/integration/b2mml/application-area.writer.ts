@@ -38,7 +38,7 @@ export function originalApplicationAreaNode(original: ApplicationArea): XmlNodeS
   ]);
 }
 
-/** ResponseCriteria with one ResponseExpression carrying `actionCode` (Accepted, Rejected...). */
-export function responseCriteriaNode(actionCode: 'Accepted' | 'Rejected'): XmlNodeSpec {
+/** ResponseCriteria with one ResponseExpression carrying `actionCode`: Accepted, Modified (taken, not all done), Rejected. */
+export function responseCriteriaNode(actionCode: 'Accepted' | 'Modified' | 'Rejected'): XmlNodeSpec {
   return node('ResponseCriteria', [leaf('ResponseExpression', '', { actionCode })]);
 }

@@ -17,7 +17,7 @@ export {
   schemasFromEnvironment,
   type B2mmlSchemas,
 } from './b2mml-xsd.validator.js';
-export { acknowledge } from './acknowledge.writer.js';
+export { acknowledge, type AcknowledgeNote } from './acknowledge.writer.js';
 export { confirmBod, type ConfirmBodInput } from './confirm-bod.writer.js';
 export { writeProductionPerformance, type PerformanceOptions } from './production-performance.writer.js';
 export { writeOperationsPerformance } from './operations-performance.writer.js';
