@@ -9,6 +9,7 @@ import { buildErpPlant, openIntegrationTakt } from '../../../../test/support/int
 import { describeStores, freshStore } from '../../../../test/support/stores.js';
 import { readFixture } from '../b2mml/fixtures/standards.fixture.js';
 import { importB2mmlFile } from './b2mml-import.cli.js';
+import { lotsMessage } from './b2mml-message.test-messages.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'takt-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,6 +44,25 @@ describeStores('takt import FILE', (dialect) => {
     expect(first.stdout).toContain('<AcknowledgeMaterialLot ');
     const again = await importB2mmlFile(store, path, { schemas: null });
     expect(again).toEqual({ exitCode: 0, stdout: first.stdout, stderr: 'message ERP-ML-0001 was imported before: nothing changed\n' });
+  });
+
+  it('names on standard error each item whose signed step a policy left to a person, and prints the Acknowledge saying so', async () => {
+    const releasePolicy = async (meanings: string[]) => {
+      const t = await openIntegrationTakt(store, { schemas: null });
+      const put = await t.call('PUT', '/api/v1/compliance/signature-policies/lot.release', { body: { meanings, witness: false } });
+      await t.close();
+      expect(put.status).toBe(200);
+    };
+    const path = file(`released-${dialect}.xml`, lotsMessage('CLI-SIG-1', [{ id: 'L-CLI-SIG', material: 'RM-STEEL', quantity: 5, uom: 'kg', status: 'Released' }]));
+    await releasePolicy(['approved']);
+    const r = await importB2mmlFile(store, path, { schemas: null }).finally(() => releasePolicy([]));
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr.split('\n')).toEqual([
+      'imported message CLI-SIG-1',
+      expect.stringMatching(/^AWAITING_SIGNATURE at \/SyncMaterialLot\/DataArea\/MaterialLot: lot 'L-CLI-SIG' was received in quarantine, not released: the lot.release policy asks for a signature with meaning approved/),
+      '',
+    ]);
+    expect(r.stdout).toContain('<ResponseExpression actionCode="Modified"/>');
   });
 
   it('prints every problem of a refused message and exits 2', async () => {

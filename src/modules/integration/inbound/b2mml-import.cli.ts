@@ -52,8 +52,9 @@ async function readMessageFile(file: string): Promise<{ ok: true; xml: string } 
 
 /**
  * `takt import FILE`: imports one B2MML message into the configured store exactly as POST /integration/b2mml does
- * (all or nothing, idempotent by message id, journaled as the command-line actor). Prints the Acknowledge, or the
- * problem+json of the refusal and one line per problem on standard error.
+ * (all or nothing, idempotent by message id, journaled as the command-line actor). Prints the Acknowledge, and on
+ * standard error one line per item left awaiting a signature; or the problem+json of the refusal and one line per
+ * problem on standard error.
  */
 export async function importB2mmlFile(
   store: StoreConfig,
@@ -74,7 +75,8 @@ export async function importB2mmlFile(
     const answer = await receiveB2mml(runner, read.xml, { actor: CLI_ACTOR, schemas });
     if (answer.kind !== 'accepted') throw new Error('unreachable: not a dry run');
     const note = answer.replayed ? `message ${answer.messageId} was imported before: nothing changed\n` : `imported message ${answer.messageId}\n`;
-    return { exitCode: 0, stdout: answer.xml, stderr: note };
+    const waiting = answer.awaitingSignature.map((a) => `${a.code} at ${a.path}: ${a.message}\n`);
+    return { exitCode: 0, stdout: answer.xml, stderr: [note, ...waiting].join('') };
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     const body = problem(error.status, `the message was refused: ${error.violations.length} problem(s); nothing was imported`, error.violations);

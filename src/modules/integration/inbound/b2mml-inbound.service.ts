@@ -4,6 +4,7 @@ import type { CommandRunner } from '../../../platform/commands/command-runner.js
 import { Refusal, type Violation } from '../../../platform/errors/violation.js';
 import { isUniqueViolation } from '../../../platform/store/database.js';
 import { parseInbound, type B2mmlSchemas } from '../b2mml/index.js';
+import type { AwaitingSignature } from './awaiting-signature.js';
 import { importB2mmlMessage } from './b2mml-import.command.js';
 import { importRefusal } from './import-problem.js';
 
@@ -16,7 +17,11 @@ export interface InboundOptions {
 }
 
 export type InboundAnswer =
-  | { readonly kind: 'accepted'; readonly replayed: boolean; readonly messageId: string; readonly xml: string }
+  | {
+      readonly kind: 'accepted'; readonly replayed: boolean; readonly messageId: string; readonly xml: string;
+      /** What a signature policy left to a person (also in the Acknowledge); empty on a replay. */
+      readonly awaitingSignature: readonly AwaitingSignature[];
+    }
   | { readonly kind: 'dry-run'; readonly allowed: boolean; readonly violations: readonly Violation[] };
 
 /**
@@ -48,5 +53,6 @@ export async function receiveB2mml(runner: CommandRunner, xml: string, options: 
   }
   if (outcome.kind === 'dry-run') return { kind: 'dry-run', allowed: outcome.allowed, violations: outcome.violations };
   if (outcome.kind === 'replayed') throw new Error('unreachable: no idempotency key is given');
-  return { kind: 'accepted', replayed: outcome.result.replayed, messageId: outcome.result.messageId, xml: outcome.result.response };
+  const { replayed, messageId, response, awaitingSignature } = outcome.result;
+  return { kind: 'accepted', replayed, messageId, xml: response, awaitingSignature };
 }

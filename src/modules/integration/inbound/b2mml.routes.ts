@@ -28,7 +28,10 @@ export function registerB2mmlRoutes(app: FastifyInstance, runner: CommandRunner,
     config: { roles: ['integration'] },
     schema: {
       summary: 'Import a B2MML message (V0600/V0701 schedule, material definitions or lots): all or nothing, idempotent by its BODID',
-      description: 'Body: the XML, as application/xml or text/xml. 200: the Acknowledge; 422: every problem, field = its XML path.',
+      description:
+        'Body: the XML, as application/xml or text/xml. 200: the Acknowledge (actionCode Modified, with one ResponseCriteria coded ' +
+        'AWAITING_SIGNATURE per item, when a signature policy left a revision approval or lot release to a person: the import never signs); ' +
+        '422: every problem, field = its XML path.',
       tags: ['integration'],
       querystring: dryRunQuery,
     },

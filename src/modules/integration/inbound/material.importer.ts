@@ -1,7 +1,7 @@
 import type { ImportedMaterial } from '../b2mml/index.js';
 import { findMaterial, putMaterial } from '../../product/index.js';
 import { attempt, importProblem, type ImportProblem, type Where } from './import-problem.js';
-import type { ImportScope } from './work-order.importer.js';
+import type { ImportScope } from './import-scope.js';
 
 /** Lot control of a material the message creates without saying: on, so that every lot of it is traced. */
 const DEFAULT_LOT_CONTROLLED = true;

@@ -1,23 +1,12 @@
-import type { CommandContext } from '../../../platform/commands/command.js';
-import type { ImportedWorkOrder, InboundMessage, WorkOrderRequest } from '../b2mml/index.js';
-import { approveRevision, approvedRevision, createRevision } from '../../product/index.js';
+import type { ImportedWorkOrder, WorkOrderRequest } from '../b2mml/index.js';
+import { approvedRevision } from '../../product/index.js';
 import { cancelWorkOrder, createWorkOrder, findOrder, reprioritizeWorkOrder, type WorkOrder } from '../../production/index.js';
-import { routingFromSchedule, type NodeCache } from './imported-routing.builder.js';
 import { attempt, importProblem, type ImportProblem, type Where } from './import-problem.js';
-import type { MessageIndex } from './message-index.js';
+import { reasonOf, type ImportScope } from './import-scope.js';
 import { insertOrderLink } from './order-link.repository.js';
+import { reviseFromSchedule } from './schedule-revision.importer.js';
 
 const FINAL: readonly WorkOrder['status'][] = ['completed', 'cancelled', 'closed'];
-
-/** What the import of one message shares between its steps. */
-export interface ImportScope {
-  readonly ctx: CommandContext;
-  readonly message: InboundMessage;
-  readonly index: MessageIndex;
-  readonly nodes: NodeCache;
-}
-
-const reasonOf = (s: ImportScope): string => `B2MML message ${s.message.messageId}`;
 
 function differences(existing: WorkOrder, wanted: ImportedWorkOrder, request: WorkOrderRequest | undefined, where: Where): ImportProblem[] {
   const out: ImportProblem[] = [];
@@ -38,7 +27,8 @@ function differences(existing: WorkOrder, wanted: ImportedWorkOrder, request: Wo
 
 /**
  * Creates the order (and, for a product without an approved revision, the revision built from the schedule,
- * approved), or confirms an order that exists with the same material, quantity and due date (a changed priority is
+ * approved; or, when that approval needs a signature, left a draft with the order not created, both reported as
+ * awaiting it), or confirms an order that exists with the same material, quantity and due date (a changed priority is
  * applied). Anything else about an existing order is a conflict: Takt never rewrites an order behind its operators.
  */
 export async function upsertWorkOrder(s: ImportScope, wanted: ImportedWorkOrder): Promise<ImportProblem[]> {
@@ -52,13 +42,8 @@ export async function upsertWorkOrder(s: ImportScope, wanted: ImportedWorkOrder)
     return attempt(() => reprioritizeWorkOrder.run(s.ctx, { id: existing.id, priority, reason: reasonOf(s) }), `changing the priority of work order '${existing.id}'`, where);
   }
   if (!(await approvedRevision(s.ctx.tx, wanted.materialId))) {
-    const built = await routingFromSchedule(s.ctx.tx, s.nodes, wanted, request, where);
-    if (!built.ok) return built.problems;
-    const problems = await attempt(async () => {
-      const draft = await createRevision.run(s.ctx, { materialId: wanted.materialId, content: built.content });
-      await approveRevision.run(s.ctx, { materialId: wanted.materialId, revision: draft.revision, reason: reasonOf(s) });
-    }, `building product '${wanted.materialId}' from the schedule`, where);
-    if (problems.length > 0) return problems;
+    const revised = await reviseFromSchedule(s, wanted, request, where);
+    if (!revised.approved) return revised.problems;
   }
   const created = await attempt(
     () =>
