@@ -5,6 +5,8 @@ import { EventBus } from './platform/events/event-bus.js';
 import { buildApp } from './platform/http/app.js';
 import type { LoginRateLimit } from './platform/http/login-rate-limit.js';
 import { ensureJournalHead } from './platform/journal/journal.repository.js';
+import { loadOrCreateSigningKey } from './platform/journal/anchor/anchor-key.js';
+import { startJournalAnchors, type JournalAnchorOptions, type JournalAnchors } from './platform/journal/anchor/anchor-writer.js';
 import { openStore, type Store, type StoreConfig } from './platform/store/database.js';
 import { migrateToLatest } from './platform/store/migrator.js';
 import { startSingleton, type Singleton } from './platform/cluster/singleton.js';
@@ -51,6 +53,12 @@ export interface TaktOptions {
    * sharing the store connects to machines; another takes over within this time after it died.
    */
   readonly machineLeaseMs?: number;
+  /**
+   * Signed anchors of the journal head, appended to `file` outside the store every `intervalMs` (default 10 min), when
+   * this node takes the anchoring over and at close, signed with the Ed25519 key in `keyFile` (created when absent);
+   * none when absent. `takt serve` sets them from TAKT_ANCHOR_FILE, TAKT_ANCHOR_KEY and TAKT_ANCHOR_INTERVAL.
+   */
+  readonly anchors?: (Omit<JournalAnchorOptions, 'key' | 'logger'> & { readonly keyFile: string }) | undefined;
 }
 
 /** A running Takt: the store, the command runner, the event bus and the HTTP app over them. */
@@ -68,6 +76,8 @@ export interface Takt {
   readonly machines: MachineIngest;
   /** Deletes process history older than the plant's retention, hourly; `pruneNow()` on demand. */
   readonly historyPruner: HistoryPruner;
+  /** The journal anchor writer when anchors are configured. */
+  readonly anchors: JournalAnchors | null;
   /** The Sparkplug B host service (its broker URL, status) when MQTT is on. */
   sparkplug(): SparkplugService | undefined;
   close(): Promise<void>;
@@ -80,6 +90,7 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
   try {
     await migrateToLatest(store);
     await ensureJournalHead(store.db);
+    const anchorKey = options.anchors ? loadOrCreateSigningKey(options.anchors.keyFile, options.anchors.file) : null;
     const bus = new EventBus();
     const metrics = options.metrics ?? new TaktMetrics();
     const runner = new CommandRunner(store, bus, { metrics, groupCommit: options.groupCommit ?? true });
@@ -92,7 +103,7 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     registerMetricsRoute(app, metrics, { token: options.metricsToken });
     registerOutboxMetrics(metrics, store);
     registerAuthRoutes(app, runner, tokens);
-    registerJournalRoutes(app, store);
+    registerJournalRoutes(app, store, options.anchors && anchorKey ? { file: options.anchors.file, key: anchorKey.key } : undefined);
     registerBatchRecordQuery(app, store);
     registerSignatureRoutes(app, runner, store);
     registerRecordSignoffRoutes(app, runner);
@@ -109,6 +120,13 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     }));
     await app.ready();
     const bootstrap = await bootstrapAdmin(store, runner, options.adminPassword);
+    let anchors: JournalAnchors | null = null;
+    if (options.anchors && anchorKey) {
+      const { keyFile, ...anchoring } = options.anchors;
+      if (anchorKey.created) app.log.info({ keyFile }, 'created the journal anchor key: keep it (or its .pub) apart from the store and its backups');
+      if (anchorKey.looseMode) app.log.warn({ keyFile }, 'the journal anchor key can be read by others than its owner (chmod 600 it)');
+      anchors = await startJournalAnchors(store, { ...anchoring, key: anchorKey.key, logger: app.log });
+    }
     const outbox = startOutboxDispatcher(store, bus, { logger: app.log, ...options.integration });
     const historyPruner = startHistoryPruner(runner, { logger: app.log, ...options.historyPruner });
     const startSparkplug = async () => {
@@ -140,7 +158,7 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     }
     ready = true;
     return {
-      store, runner, bus, app, tokens, metrics, bootstrap, machines, historyPruner, sparkplug: () => sparkplug,
+      store, runner, bus, app, tokens, metrics, bootstrap, machines, historyPruner, anchors, sparkplug: () => sparkplug,
       close: async () => {
         await connectivity?.stop();
         await stopSparkplug();
@@ -148,6 +166,8 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
         await historyPruner.stop();
         await outbox.stop();
         await app.close();
+        // After the last request and ingest: the final anchor holds the head as this node leaves it.
+        await anchors?.stop();
         await store.close();
       },
     };

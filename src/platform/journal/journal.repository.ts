@@ -176,7 +176,7 @@ export async function verifyJournal(db: Kysely<Database>, pageSize = 5000): Prom
     }
     if (rows.length < pageSize) break;
   }
-  const head = await db.selectFrom('journal_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const head = await readJournalHead(db);
   // Without its head the chain cannot prove where it ends: a cut-off tail would pass unseen.
   if (!head || head.seq > count) return { ok: false, brokenAt: count + 1, events: count };
   // Events past the head were appended outside the journal: the first of them is the break.
@@ -184,4 +184,22 @@ export async function verifyJournal(db: Kysely<Database>, pageSize = 5000): Prom
   // The last event was rewritten (and re-hashed) after the head recorded it.
   if (head.hash !== prevHash) return { ok: false, brokenAt: Math.max(count, 1), events: Math.max(count - 1, 0) };
   return { ok: true, events: count };
+}
+
+/** The head of the chain as committed: the last event's seq and hash (0 and the genesis hash while empty); none if its row is gone. */
+export async function readJournalHead(db: Kysely<Database>): Promise<{ seq: number; hash: string } | undefined> {
+  return db.selectFrom('journal_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+}
+
+const SEQS_PER_LOOKUP = 500;
+
+/** The stored hash of each given seq that the journal holds (a seq it does not hold is absent from the map). */
+export async function journalHashesAt(db: Kysely<Database>, seqs: readonly number[]): Promise<Map<number, string>> {
+  const wanted = [...new Set(seqs)];
+  const found = new Map<number, string>();
+  for (let i = 0; i < wanted.length; i += SEQS_PER_LOOKUP) {
+    const rows = await db.selectFrom('journal').select(['seq', 'hash']).where('seq', 'in', wanted.slice(i, i + SEQS_PER_LOOKUP)).execute();
+    for (const r of rows) found.set(r.seq, r.hash);
+  }
+  return found;
 }

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { ANY_ROLE, queryRoute } from '../../../platform/http/route-kit.js';
 import { iso, isoTime } from '../../../platform/http/time.js';
 import { readJournal, verifyJournal, type JournalEvent } from '../../../platform/journal/journal.repository.js';
+import { AnchorError, type AnchorVerifyKey } from '../../../platform/journal/anchor/anchor-key.js';
+import { presentAnchoredVerify, verifyJournalAnchored } from '../../../platform/journal/anchor/anchor-verify.js';
+import { Refusal, violation } from '../../../platform/errors/violation.js';
 import type { Store } from '../../../platform/store/database.js';
 import { registerJournalExport } from './journal-export.routes.js';
 
@@ -23,8 +26,11 @@ export function presentEvent(e: JournalEvent): Omit<JournalEvent, 'at'> & { at: 
 
 const AUDITORS = ['supervisor', 'quality', 'engineer'] as const;
 
-/** GET /journal and GET /journal/verify. */
-export function registerJournalRoutes(app: FastifyInstance, store: Store): void {
+/**
+ * GET /journal, GET /journal/verify, and GET /journal/anchors/verify (admin: the chain and the signed anchors of the
+ * anchor file this node writes; 404 on a node that writes none).
+ */
+export function registerJournalRoutes(app: FastifyInstance, store: Store, anchors?: { readonly file: string; readonly key: AnchorVerifyKey }): void {
   registerJournalExport(app, store);
   queryRoute(app, {
     url: '/api/v1/journal', roles: [...AUDITORS, 'operator'], summary: 'Read the audit journal in order', tags: ['journal'],
@@ -36,6 +42,19 @@ export function registerJournalRoutes(app: FastifyInstance, store: Store): void 
     handler: async () => {
       const r = await verifyJournal(store.db);
       return r.ok ? { ok: true, events: r.events } : { ok: false, brokenAt: r.brokenAt, events: r.events };
+    },
+  });
+  queryRoute(app, {
+    url: '/api/v1/journal/anchors/verify', roles: ['admin'], summary: 'Check the journal against the signed anchors of its head kept outside the store', tags: ['journal'],
+    handler: async () => {
+      if (!anchors) throw new Refusal([violation('NOT_FOUND', 'this node writes no journal anchors (TAKT_ANCHOR_INTERVAL=off, or not started by takt serve)')]);
+      try {
+        return presentAnchoredVerify(await verifyJournalAnchored(store.db, anchors.file, anchors.key), anchors.file);
+      } catch (error) {
+        // No anchor file yet: this node has not written an anchor (another node of several may write them).
+        if (error instanceof AnchorError) throw new Refusal([violation('NOT_FOUND', error.message)]);
+        throw error;
+      }
     },
   });
 }
