@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, DEFAULT_PORT, resolveConfig, type ConfigFlags } from './config.js';
 import { CliError } from './cli/cli-error.js';
@@ -10,7 +11,7 @@ const integrationCommands = () => import('./modules/integration/index.js');
 const backupCommands = () => import('./cli/backup.command.js');
 const simulateCommand = () => import('./cli/simulate.command.js');
 
-/** Exit codes: 0 done; 1 the journal chain is broken; 2 the command could not run (bad input, no store, store down). */
+/** Exit codes: 0 done; 1 the journal chain is broken (or an anchor of it disagrees); 2 the command could not run (bad input, no store, store down). */
 export const EXIT = { ok: 0, journalBroken: 1, failed: 2 } as const;
 
 function version(): string {
@@ -72,8 +73,20 @@ export function buildProgram(): Command {
 
   storeOptions(program.command('verify-journal'))
     .description('recompute the hash chain of the audit journal: exit 0 when it holds, 1 when it is broken')
-    .action(async (_opts, cmd: Command) => {
+    .option('--anchors [file]', 'also check the journal against the signed anchors of its head in FILE (default: env TAKT_ANCHOR_FILE, else <data>/journal-anchors.jsonl); exit 1 naming the first that disagrees')
+    .option('--anchor-key <file>', 'the key the anchors were signed with, private or public .pub (default: env TAKT_ANCHOR_KEY, else <data>-anchor.key, else its .pub)')
+    .action(async (opts: { anchors?: string | true; anchorKey?: string }, cmd: Command) => {
       const config = resolveConfig(given(cmd));
+      if (opts.anchors !== undefined || opts.anchorKey !== undefined) {
+        const file = typeof opts.anchors === 'string' ? resolve(opts.anchors) : config.anchor.file;
+        const view = await (await storeCommands()).verifyAnchoredCommand(config, file, opts.anchorKey ? resolve(opts.anchorKey) : config.anchor.keyFile);
+        process.stdout.write(`${JSON.stringify(view)}\n`);
+        if (view.brokenAt !== undefined) process.stderr.write(`journal chain broken at seq ${view.brokenAt}\n`);
+        const d = view.anchors.disagreement;
+        if (d) process.stderr.write(`anchor at line ${d.line} of ${file}${d.seq === null ? '' : ` (seq ${d.seq}, ${d.at})`} disagrees (${d.problem}): ${d.detail}\n`);
+        if (!view.ok) process.exitCode = EXIT.journalBroken;
+        return;
+      }
       const result = await (await storeCommands()).verifyJournalCommand(config);
       process.stdout.write(`${JSON.stringify(result)}\n`);
       if (!result.ok) {

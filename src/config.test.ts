@@ -107,3 +107,19 @@ describe('edge limits in the configuration', () => {
     expect(() => resolveConfig({}, { [name]: value }, '/srv')).toThrow(new RegExp(name));
   });
 });
+
+describe('journal anchors in the configuration', () => {
+  it('keeps the anchor file in the data folder and the key beside it, every 10 minutes by default', () => {
+    expect(resolveConfig({}, {}, cwd).anchor).toEqual({ file: '/srv/takt/data/journal-anchors.jsonl', keyFile: '/srv/takt/data-anchor.key', intervalMs: 600_000 });
+  });
+
+  it('takes the file, the key and the interval from the environment, and turns anchoring off', () => {
+    const c = resolveConfig({}, { TAKT_ANCHOR_FILE: '/mnt/worm/anchors.jsonl', TAKT_ANCHOR_KEY: 'keys/anchor.key', TAKT_ANCHOR_INTERVAL: '60' }, cwd);
+    expect(c.anchor).toEqual({ file: '/mnt/worm/anchors.jsonl', keyFile: '/srv/takt/keys/anchor.key', intervalMs: 60_000 });
+    expect(resolveConfig({}, { TAKT_ANCHOR_INTERVAL: 'off' }, cwd).anchor.intervalMs).toBeNull();
+  });
+
+  it.each(['0', '10m', '-5'])('refuses TAKT_ANCHOR_INTERVAL=%s, naming it', (value) => {
+    expect(() => resolveConfig({}, { TAKT_ANCHOR_INTERVAL: value }, cwd)).toThrow(/TAKT_ANCHOR_INTERVAL/);
+  });
+});

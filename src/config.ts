@@ -45,6 +45,18 @@ export interface TaktConfig {
   readonly loginRateLimit: LoginRateLimit;
   /** Run the plant simulator beside a store holding the demo plant (off with --no-simulator or TAKT_SIMULATOR=off). */
   readonly simulator: boolean;
+  /** The journal's signed anchors outside the store (docs/operations.md). */
+  readonly anchor: AnchorConfig;
+}
+
+/** Where the journal head is anchored outside the store, and with which key. */
+export interface AnchorConfig {
+  /** TAKT_ANCHOR_FILE: the append-only anchor file, default `<data>/journal-anchors.jsonl`. */
+  readonly file: string;
+  /** TAKT_ANCHOR_KEY: the Ed25519 signing key, default beside the data folder (`<data>-anchor.key`), so not in its backups. */
+  readonly keyFile: string;
+  /** TAKT_ANCHOR_INTERVAL: seconds between anchors (default 600); null with `off`: takt serve writes none. */
+  readonly intervalMs: number | null;
 }
 
 /** TAKT_MQTT_URL: an external broker; without it an embedded broker on TAKT_MQTT_HOST:TAKT_MQTT_PORT (default 127.0.0.1:1883). */
@@ -62,6 +74,8 @@ export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_DATA_DIR = './data';
 export const SQLITE_FILE_NAME = 'takt.sqlite';
+export const ANCHOR_FILE_NAME = 'journal-anchors.jsonl';
+export const DEFAULT_ANCHOR_INTERVAL_SEC = 600;
 
 /** A configuration value Takt cannot start with; the message names the flag or variable to fix. */
 export class ConfigError extends Error {
@@ -118,6 +132,21 @@ function parseRateWindow(name: string, raw: string | undefined, fallback: RateWi
   const windowSec = Number(m?.[2]);
   if (!m || max < 1 || windowSec < 1) throw new ConfigError(`${name} must be count/seconds with both at least 1, e.g. 5/60, got "${raw}"`);
   return { max, windowSec };
+}
+
+function resolveAnchor(env: Env, cwd: string, dataDir: string): AnchorConfig {
+  const raw = env.TAKT_ANCHOR_INTERVAL?.trim() ?? '';
+  const seconds = raw === '' ? DEFAULT_ANCHOR_INTERVAL_SEC : /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (raw.toLowerCase() !== 'off' && !(Number.isSafeInteger(seconds) && seconds >= 1)) {
+    throw new ConfigError(`TAKT_ANCHOR_INTERVAL must be a whole number of seconds of at least 1, or off, got "${raw}"`);
+  }
+  const file = pick(undefined, env, 'TAKT_ANCHOR_FILE')?.value;
+  const keyFile = pick(undefined, env, 'TAKT_ANCHOR_KEY')?.value;
+  return {
+    file: file ? resolve(cwd, file) : resolve(dataDir, ANCHOR_FILE_NAME),
+    keyFile: keyFile ? resolve(cwd, keyFile) : `${dataDir}-anchor.key`,
+    intervalMs: raw.toLowerCase() === 'off' ? null : seconds * 1000,
+  };
 }
 
 function parseOrigins(raw: string | undefined): string[] {
@@ -178,6 +207,7 @@ export function resolveConfig(flags: ConfigFlags, env: Env = process.env, cwd: s
     opcua: env.TAKT_OPCUA?.toLowerCase() !== 'off',
     demo: flags.demo ?? true,
     simulator: (flags.simulator ?? true) && env.TAKT_SIMULATOR?.toLowerCase() !== 'off',
+    anchor: resolveAnchor(env, cwd, dataDir),
     metricsToken: env.TAKT_METRICS_TOKEN !== undefined && env.TAKT_METRICS_TOKEN !== '' ? env.TAKT_METRICS_TOKEN : undefined,
     bodyLimit: parseBodyLimit(env.TAKT_BODY_LIMIT),
     corsOrigins: parseOrigins(env.TAKT_CORS_ORIGINS),

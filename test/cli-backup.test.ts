@@ -16,7 +16,8 @@ function tempDir(): string {
 }
 
 afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  // A folder served as the data folder has its journal anchor key beside it.
+  for (const dir of dirs) for (const path of [dir, `${dir}-anchor.key`, `${dir}-anchor.key.pub`]) rmSync(path, { recursive: true, force: true });
 });
 
 function env(): NodeJS.ProcessEnv {

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { eventHash } from '../src/platform/journal/journal-hash.js';
 
 const BIN = fileURLToPath(new URL('../bin/takt.js', import.meta.url));
 const dirs: string[] = [];
@@ -16,7 +17,8 @@ function tempDir(): string {
 }
 
 afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  // A folder served as the data folder has its journal anchor key beside it.
+  for (const dir of dirs) for (const path of [dir, `${dir}-anchor.key`, `${dir}-anchor.key.pub`]) rmSync(path, { recursive: true, force: true });
 });
 
 /** The environment without any TAKT_ setting of the machine running the tests, plus the given ones. */
@@ -135,6 +137,64 @@ describe('takt verify-journal', () => {
     expect(r.stderr).toMatch(/no Takt store/);
     expect(existsSync(data)).toBe(false);
   }, 60_000);
+});
+
+/** Changes the first event's actor and recomputes every hash after it and the head: the plain chain check still holds. */
+function rewriteFirstEvent(storeFile: string): void {
+  const db = new BetterSqlite3(storeFile);
+  type Row = { seq: number; at: number; actor: string; action: string; entity: string; entity_id: string; data: string; reason: string | null; prev_hash: string };
+  let prevHash = '0'.repeat(64);
+  for (const r of db.prepare('select * from journal order by seq').all() as Row[]) {
+    const actor = r.seq === 1 ? 'mallory' : r.actor;
+    const hash = eventHash({ ...r, actor, entityId: r.entity_id, prevHash });
+    db.prepare('update journal set actor = ?, prev_hash = ?, hash = ? where seq = ?').run(actor, prevHash, hash, r.seq);
+    prevHash = hash;
+  }
+  db.prepare('update journal_head set hash = ?').run(prevHash);
+  db.close();
+}
+
+describe('takt serve with journal anchors', () => {
+  it('anchors the journal while serving and appends after a restart; verify-journal --anchors names a rewritten history the chain check passes, and needs the key', async () => {
+    const data = join(tempDir(), 'data');
+    const anchorFile = join(data, 'journal-anchors.jsonl');
+    const keyFile = `${data}-anchor.key`;
+    const lines = (): string[] => readFileSync(anchorFile, 'utf8').split('\n').filter((l) => l !== '');
+    const first = await startServer(data);
+    first.child.kill('SIGTERM');
+    expect(await first.stopped).toBe(0);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const before = lines();
+    expect(before.length).toBeGreaterThanOrEqual(1);
+
+    expect((await takt(['user', 'add', 'erin', '--name', 'Erin', '--role', 'quality', '--password', 'erin-pass-12', '--data', data])).code).toBe(0);
+    const second = await startServer(data);
+    second.child.kill('SIGTERM');
+    expect(await second.stopped).toBe(0);
+    const after = lines();
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.length).toBeGreaterThan(before.length);
+
+    const holds = await takt(['verify-journal', '--data', data, '--anchors']);
+    expect(holds.code).toBe(0);
+    expect(JSON.parse(holds.stdout)).toMatchObject({ ok: true, anchors: { file: anchorFile, checked: after.length, disagreement: null } });
+
+    rewriteFirstEvent(join(data, 'takt.sqlite'));
+    expect((await takt(['verify-journal', '--data', data])).code).toBe(0);
+    const caught = await takt(['verify-journal', '--data', data, '--anchors']);
+    expect(caught.code).toBe(1);
+    expect(JSON.parse(caught.stdout)).toMatchObject({ ok: false, anchors: { disagreement: { line: 1, problem: 'hash-differs' } } });
+    expect(caught.stderr).toMatch(/anchor at line 1 of .*journal-anchors\.jsonl \(seq \d+, .*\) disagrees \(hash-differs\)/);
+
+    renameSync(keyFile, `${keyFile}.away`);
+    renameSync(`${keyFile}.pub`, `${keyFile}.pub.away`);
+    const noKey = await takt(['verify-journal', '--data', data, '--anchors']);
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toMatch(/no anchor key at .*data-anchor\.key/);
+    const refused = await takt(['serve', '--port', '0', '--data', data, '--no-demo']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/anchor key .* is missing, but the anchor file .* holds anchors/);
+  }, 240_000);
 });
 
 describe('takt demo', () => {

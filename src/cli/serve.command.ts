@@ -6,6 +6,8 @@ import { createLogger } from './logger.js';
 import { pkiDirOf, startDemoSimulator } from './demo-simulator.js';
 import type { PlantSimulator } from '../simulator/plant-simulator.js';
 import { markServing } from './backup.command.js';
+import { CliError } from './cli-error.js';
+import { AnchorError } from '../platform/journal/anchor/anchor-key.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -47,11 +49,15 @@ export async function loadDemo(takt: Takt, logger: Logger): Promise<void> {
  */
 export async function serve(config: TaktConfig): Promise<void> {
   const { logger, serverLogger } = createLogger(config.logLevel);
+  const { anchor } = config;
   const takt = await createTakt({
     store: config.store, adminPassword: config.adminPassword, logger: serverLogger, metricsToken: config.metricsToken,
     bodyLimit: config.bodyLimit, corsOrigins: config.corsOrigins, loginRateLimit: config.loginRateLimit,
     sparkplug: config.mqtt ? { url: config.mqtt.url, embedded: { host: config.mqtt.host, port: config.mqtt.port }, hostId: config.mqtt.hostId } : undefined,
     opcua: config.opcua ? { pkiDir: pkiDirOf(config) } : undefined,
+    anchors: anchor.intervalMs === null ? undefined : { file: anchor.file, keyFile: anchor.keyFile, intervalMs: anchor.intervalMs },
+  }).catch((error: unknown) => {
+    throw error instanceof AnchorError ? new CliError(error.message) : error;
   });
   let simulator: PlantSimulator | null = null;
   takt.metrics.collectProcessMetrics();

@@ -8,6 +8,8 @@ import { CommandRunner } from '../platform/commands/command-runner.js';
 import { EventBus } from '../platform/events/event-bus.js';
 import { idField, nameField } from '../platform/http/fields.js';
 import { ensureJournalHead, verifyJournal, type VerifyResult } from '../platform/journal/journal.repository.js';
+import { AnchorError, loadVerifyKey } from '../platform/journal/anchor/anchor-key.js';
+import { presentAnchoredVerify, verifyJournalAnchored, type AnchoredVerifyView } from '../platform/journal/anchor/anchor-verify.js';
 import { openStore, type Store } from '../platform/store/database.js';
 import { migrateToLatest } from '../platform/store/migrator.js';
 import { findPerson, passwordField, putPerson } from '../modules/resources/index.js';
@@ -34,6 +36,20 @@ async function withStore<T>(config: TaktConfig, use: (store: Store) => Promise<T
 /** `takt verify-journal`: recomputes the hash chain; the result is `{ok: true, events}` or `{ok: false, brokenAt, events}`. */
 export function verifyJournalCommand(config: TaktConfig): Promise<VerifyResult> {
   return withStore(config, (store) => verifyJournal(store.db), { create: false });
+}
+
+/**
+ * `takt verify-journal --anchors`: the chain, and each signed anchor of `anchorFile` against the journal, with the
+ * key in `keyFile` (private, or its public `.pub`). A missing key or anchor file is a CliError naming it.
+ */
+export async function verifyAnchoredCommand(config: TaktConfig, anchorFile: string, keyFile: string): Promise<AnchoredVerifyView> {
+  try {
+    const key = loadVerifyKey(keyFile);
+    return await withStore(config, async (store) => presentAnchoredVerify(await verifyJournalAnchored(store.db, anchorFile, key), anchorFile), { create: false });
+  } catch (error) {
+    if (error instanceof AnchorError) throw new CliError(error.message);
+    throw error;
+  }
 }
 
 /** `takt trace LOT`: the lot's genealogy at any depth, as an indented tree or as the API's JSON. */

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/platform/store/database.js';
+import { loadVerifyKey } from '../../src/platform/journal/anchor/anchor-key.js';
+import { verifyJournalAnchored } from '../../src/platform/journal/anchor/anchor-verify.js';
+import { readJournalHead } from '../../src/platform/journal/journal.repository.js';
 import { seriesValue } from '../support/metrics.js';
 import type { AckLine } from './load-generator.js';
 import { missingAcknowledged, partialCommands } from './support/execution-invariants.js';
@@ -23,6 +26,7 @@ describe.skipIf(!serverUrl())('two Takt processes on one PostgreSQL database', (
   let nodes: ServedTakt[] = [];
   let release: () => Promise<void>;
   let config: Awaited<ReturnType<typeof scratchStore>>['config'];
+  let dataDir: string;
   let plan: ExecutionPlan;
   let acks: AckLine[];
   const dir = mkdtempSync(join(tmpdir(), 'takt-two-nodes-'));
@@ -31,6 +35,7 @@ describe.skipIf(!serverUrl())('two Takt processes on one PostgreSQL database', (
     const store = await scratchStore('postgres');
     release = store.release;
     config = store.config;
+    dataDir = store.dataDir;
     nodes.push(await serveTakt(store.serve, await freePort()));
     nodes.push(await serveTakt(store.serve, await freePort()));
     plan = await setUpExecutionPlant(nodes[0]!.url, { workers: WORKERS, orders: WORKERS * 2, lots: 2, lotQuantity: LOT_QUANTITY, rounds: 6 });
@@ -69,6 +74,18 @@ describe.skipIf(!serverUrl())('two Takt processes on one PostgreSQL database', (
       expect(await missingAcknowledged(store.db, acks, plan.operator.username)).toEqual([]);
       const lots = await store.db.selectFrom('lots').select(['id', 'quantity', 'status']).where('material_id', '=', 'RAW').orderBy('id').execute();
       expect(lots).toEqual(plan.lots.map((l) => ({ id: l.id, quantity: 0, status: 'consumed' })));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('anchors the journal from one node at a time into their shared anchor file, the last anchor at the stop holding the head', async () => {
+    for (const n of nodes) expect(await n.kill('SIGTERM')).toBe(0);
+    const store = openStore(config);
+    try {
+      const result = await verifyJournalAnchored(store.db, join(dataDir, 'journal-anchors.jsonl'), loadVerifyKey(`${dataDir}-anchor.key`));
+      expect(result).toMatchObject({ ok: true, anchors: { disagreement: null } });
+      expect(result.anchors.last?.seq).toBe((await readJournalHead(store.db))?.seq);
     } finally {
       await store.close();
     }

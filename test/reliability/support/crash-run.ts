@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore, type StoreConfig } from '../../../src/platform/store/database.js';
+import { loadVerifyKey } from '../../../src/platform/journal/anchor/anchor-key.js';
+import { verifyJournalAnchored } from '../../../src/platform/journal/anchor/anchor-verify.js';
 import type { AckLine, GeneratorConfig } from '../load-generator.js';
 import { setUpExecutionPlant, type ExecutionPlan } from './execution-plant.js';
 import { missingAcknowledged, partialCommands } from './execution-invariants.js';
@@ -37,16 +39,19 @@ export interface CrashRunResult {
   readonly seconds: number;
 }
 
-/** A place for a store: a temporary SQLite folder or a new PostgreSQL database; release() removes it. */
-export async function scratchStore(dialect: 'sqlite' | 'postgres'): Promise<{ serve: ServeStore; config: StoreConfig; release: () => Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'takt-rel-'));
-    return { serve: { dataDir: dir }, config: { dialect: 'sqlite', file: join(dir, 'takt.sqlite') }, release: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
+/**
+ * A place for a store: a temporary SQLite folder or a new PostgreSQL database, with a data folder inside a temporary
+ * folder either way (the journal anchors go there, their key beside it); release() removes them.
+ */
+export async function scratchStore(dialect: 'sqlite' | 'postgres'): Promise<{ serve: ServeStore; config: StoreConfig; dataDir: string; release: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'takt-rel-'));
+  const dataDir = join(dir, 'data');
+  const removeDir = async (): Promise<void> => rmSync(dir, { recursive: true, force: true });
+  if (dialect === 'sqlite') return { serve: { dataDir }, config: { dialect: 'sqlite', file: join(dataDir, 'takt.sqlite') }, dataDir, release: removeDir };
   const server = serverUrl();
   if (!server) throw new Error('TAKT_TEST_DATABASE_URL is not set');
   const db = await createDatabase(server);
-  return { serve: { databaseUrl: db.url }, config: { dialect: 'postgres', url: db.url }, release: db.drop };
+  return { serve: { databaseUrl: db.url, dataDir }, config: { dialect: 'postgres', url: db.url }, dataDir, release: () => db.drop().then(removeDir) };
 }
 
 /** Reads the acknowledgement log (the generator appends whole lines; a torn last line cannot happen, it is not killed). */
@@ -90,7 +95,7 @@ async function untilAcks(file: string, count: number, generatorExited: () => boo
 /**
  * One crash run: a served Takt on a fresh store, the plant, the load generator in its own process; the server is
  * SIGKILLed `cycles` times mid-load and restarted on the same store and port; then every acknowledged command must
- * be in the store and no partial command may exist, and the chain must verify.
+ * be in the store and no partial command may exist, and the chain must verify, with the anchors each start wrote.
  */
 export async function crashRun(o: CrashRunOptions): Promise<CrashRunResult> {
   const log = o.log ?? (() => undefined);
@@ -124,7 +129,11 @@ export async function crashRun(o: CrashRunOptions): Promise<CrashRunResult> {
     const all = readAcks(generator.ackFile);
     const db = openStore(store.config);
     try {
-      const problems = [...(await missingAcknowledged(db.db, all, plan.operator.username)), ...(await partialCommands(db.db))];
+      const anchored = await verifyJournalAnchored(db.db, join(store.dataDir, 'journal-anchors.jsonl'), loadVerifyKey(`${store.dataDir}-anchor.key`));
+      const problems = [
+        ...(await missingAcknowledged(db.db, all, plan.operator.username)), ...(await partialCommands(db.db)),
+        ...(anchored.ok ? [] : [`the journal disagrees with its anchors: ${JSON.stringify(anchored)}`]),
+      ];
       const journalEvents = Number((await db.db.selectFrom('journal').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       return {
         dialect: o.dialect, kills, acknowledged: all.filter((a) => a.status < 300).length, refused: summary.refused, resent: summary.resent,

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../../bin/takt.js', import.meta.url));
 
-/** Where a served Takt keeps its store: an SQLite data folder or a PostgreSQL URL. */
-export type ServeStore = { readonly dataDir: string } | { readonly databaseUrl: string };
+/** Where a served Takt keeps its store: an SQLite data folder or a PostgreSQL URL (with a data folder for its anchor file). */
+export type ServeStore = { readonly dataDir: string } | { readonly databaseUrl: string; readonly dataDir?: string };
 
 /** A free TCP port on the loopback interface (taken and given back at once). */
 export function freePort(): Promise<number> {
@@ -41,7 +41,7 @@ const START_TIMEOUT_MS = 180_000;
  * Its logs go to the bit bucket except errors, kept for the failure message.
  */
 export async function serveTakt(store: ServeStore, port: number, env: Record<string, string> = {}): Promise<ServedTakt> {
-  const storeArgs = 'dataDir' in store ? ['--data', store.dataDir] : ['--database-url', store.databaseUrl];
+  const storeArgs = [...('databaseUrl' in store ? ['--database-url', store.databaseUrl] : []), ...(store.dataDir ? ['--data', store.dataDir] : [])];
   const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-demo', ...storeArgs], {
     env: { ...process.env, TAKT_ADMIN_PASSWORD: ADMIN_PASSWORD, TAKT_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
