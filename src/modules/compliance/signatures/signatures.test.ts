@@ -29,11 +29,11 @@ describeStores('electronic signatures', (dialect) => {
     return { id, token };
   }
 
-  /** A lot on hold, to be released. */
+  /** A lot on hold, to be released (received in quarantine: receiving it as released is a release, signed too). */
   async function heldLot(): Promise<string> {
     n += 1;
     const id = `L-SIG-${n}`;
-    await receive(t, id, 'RAW', 10);
+    await receive(t, id, 'RAW', 10, { status: 'quarantine' });
     expect((await t.call('POST', `/api/v1/lots/${id}/hold`, { body: { reason: 'suspect' } })).status).toBe(200);
     return id;
   }
@@ -58,7 +58,8 @@ describeStores('electronic signatures', (dialect) => {
 
   it('lists SIGNATURE_REQUIRED with every other violation, and a dry run reports it too', async () => {
     const q = await signer();
-    await receive(t, 'L-SIG-REL', 'RAW', 5);
+    await receive(t, 'L-SIG-REL', 'RAW', 5, { status: 'quarantine' });
+    expect((await release('L-SIG-REL', q.token, { signature: { username: q.id, password: PASSWORD, meaning: 'approved' } })).status).toBe(200);
     const r = await release('L-SIG-REL', q.token, {}, '?dryRun=true');
     expect(r.status).toBe(200);
     expect(r.body.allowed).toBe(false);

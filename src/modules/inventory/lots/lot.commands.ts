@@ -6,7 +6,7 @@ import { findLot, insertLot, setLotStatus, type Lot, type LotStatus } from './lo
 
 const DAY = 86_400_000;
 
-export interface ReceiveLot {
+export interface ReceiveLot extends Signing {
   readonly id: string;
   readonly materialId: string;
   readonly quantity: number;
@@ -15,15 +15,34 @@ export interface ReceiveLot {
   readonly supplierLot?: string | undefined;
 }
 
-/** Receives a lot: quarantine unless a status is given; expiry from the material's shelf life unless given. */
+/**
+ * What the signer of a receipt as released signs: the lot as asked to be received and the shelf life its expiry comes
+ * from when none is given (not the expiry itself, which depends on the moment, so the hash a refusal names is the one
+ * the signed attempt computes).
+ */
+function receiptContent(cmd: ReceiveLot, shelfLifeDays: number | null): unknown {
+  const { id, materialId, quantity } = cmd;
+  return { receipt: { id, materialId, quantity, status: 'released', expiresAt: cmd.expiresAt ?? null, supplierLot: cmd.supplierLot ?? null }, shelfLifeDays };
+}
+
+/**
+ * Receives a lot: quarantine unless a status is given; expiry from the material's shelf life unless given. Receiving a
+ * lot as `released` is its release: it is signed as `lot.release` is (the same check, stored and journaled the same
+ * way) when the policy asks for a signature, and refused with SIGNATURE_REQUIRED beside every other violation when not.
+ */
 export const receiveLot = command('lot.receive', async (ctx, cmd: ReceiveLot): Promise<Lot> => {
   const material = await findMaterial(ctx.tx, cmd.materialId);
   const existing = await findLot(ctx.tx, cmd.id);
+  const shelfLife = material?.shelfLifeDays ?? null;
+  const released = cmd.status === 'released';
+  const signed = released ? await checkSignatures(ctx, { action: 'lot.release', entity: 'lot', entityId: cmd.id, content: receiptContent(cmd, shelfLife), signing: cmd }) : null;
   refuseIfAny([
     ...(existing ? [violation('ALREADY_EXISTS', `lot '${cmd.id}' already exists`, { field: 'id' })] : []),
     ...(!material ? [violation('INVALID_FIELD', `material '${cmd.materialId}' does not exist`, { field: 'materialId', details: { reason: 'REFERENCE_NOT_FOUND' } })] : []),
+    ...(!released && (cmd.signature || cmd.witness) ? [violation('INVALID_FIELD', `a signature signs a lot received as released; this one is received in ${cmd.status ?? 'quarantine'}`, { field: cmd.signature ? 'signature' : 'witness' })] : []),
+    ...(signed?.violations ?? []),
   ]);
-  const shelfLife = material?.shelfLifeDays ?? null;
+  await signed?.apply();
   const lot: Lot = {
     id: cmd.id, materialId: cmd.materialId, quantity: cmd.quantity, initialQuantity: cmd.quantity, status: cmd.status ?? 'quarantine',
     expiresAt: cmd.expiresAt ?? (shelfLife !== null ? ctx.now + shelfLife * DAY : null), supplierLot: cmd.supplierLot ?? null,

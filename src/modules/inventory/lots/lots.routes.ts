@@ -24,6 +24,8 @@ const receiveBody = z.strictObject({
   expiresAt: isoTime.optional(),
   status: z.enum(['quarantine', 'released', 'on_hold']).optional(),
   supplierLot: z.string().min(1).max(100).optional(),
+  // Receiving as released is a release: signed when the lot.release policy asks (the fields are the release's).
+  ...signingFields,
 });
 const reasonBody = z.strictObject({ reason: reasonField });
 const listQuery = z.strictObject({ materialId: idField.optional(), status: z.enum(LOT_STATUSES).optional(), workOrderId: idField.optional(), limit: z.coerce.number().int().min(1).max(5000).optional() });
@@ -32,7 +34,7 @@ const STOCK = ['operator', 'supervisor', 'quality', 'integration'] as const;
 /** Receive, hold, release, split, merge and read lots. */
 export function registerLotRoutes(app: FastifyInstance, runner: CommandRunner, store: Store): void {
   commandRoute(app, runner, {
-    method: 'POST', url: '/api/v1/lots', roles: STOCK, status: 201, summary: 'Receive a lot', tags: ['inventory'],
+    method: 'POST', url: '/api/v1/lots', roles: STOCK, status: 201, summary: 'Receive a lot (as released: signed when the lot.release policy asks)', tags: ['inventory'],
     body: receiveBody, command: receiveLot, input: (_p, b) => b, present: presentLot,
   });
   commandRoute(app, runner, {
