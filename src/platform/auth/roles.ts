@@ -17,6 +17,14 @@ export interface Actor {
 /** The actor of work Takt does by itself (bootstrap, migrations of data, the simulator's feed). */
 export const SYSTEM_ACTOR: Actor = { username: 'system', name: 'Takt', roles: ['admin'] };
 
+/**
+ * True when the actor may do what `roles` allow: holds one of them, or is an administrator, who may do everything. The
+ * one answer for a route's roles (the HTTP auth hook) and for a command that checks the same roles itself.
+ */
+export function mayActAs(actor: Pick<Actor, 'roles'>, roles: readonly Role[]): boolean {
+  return actor.roles.includes('admin') || actor.roles.some((r) => roles.includes(r));
+}
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

@@ -2,7 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Actor, Role } from '../auth/roles.js';
+import { mayActAs, type Actor, type Role } from '../auth/roles.js';
 import type { TokenService } from '../auth/token.service.js';
 import { statusOf } from '../errors/violation-codes.js';
 import { Refusal, violation, type Violation } from '../errors/violation.js';
@@ -184,7 +184,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     req.actor = claims ? { ...actor, session: claims.session } : actor;
     const roles = config.roles;
-    if (roles && !actor.roles.includes('admin') && !actor.roles.some((r) => roles.includes(r))) {
+    if (roles && !mayActAs(actor, roles)) {
       return sendProblem(reply, problem(403, `this needs one of the roles: ${roles.join(', ')}`, [violation('FORBIDDEN', `role ${actor.roles.join(', ')} may not do this`)]));
     }
   });
