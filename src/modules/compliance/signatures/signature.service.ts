@@ -23,6 +23,8 @@ export interface SignatureRequest {
 }
 
 export interface SignatureCheck {
+  /** The action's policy asks for a signature (or a witness): the plant made it a signed, regulated act. */
+  readonly required: boolean;
   /** SIGNATURE_REQUIRED violations (none when the signatures suffice): list them with the command's other violations. */
   readonly violations: readonly Violation[];
   /** The SHA-256 of the record content: what a client sends back as `recordHash`. */
@@ -103,6 +105,7 @@ export async function checkSignatures(ctx: CommandContext, req: SignatureRequest
 
   const violations = [...(missing.length > 0 ? [required(`${req.action} needs ${missing.join(', and ')}`)] : []), ...failures];
   return {
+    required: policy.required,
     violations,
     recordHash: hash,
     apply: async () => {

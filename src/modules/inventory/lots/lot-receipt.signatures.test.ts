@@ -6,6 +6,11 @@ import type { Role } from '../../../platform/auth/roles.js';
 
 type Violation = { code: string; message: string; field?: string; details?: Record<string, unknown> };
 
+/** The roles POST /lots allows (an administrator may always); of them, who may release a lot through its route. */
+const RECEIVERS = ['operator', 'supervisor', 'quality', 'integration'] as const;
+const RELEASERS = ['quality', 'admin'] as const;
+const RECEIVE_ONLY = ['operator', 'supervisor', 'integration'] as const;
+
 /** Receiving a lot as released is its release: under a lot.release policy it is signed like the release command. */
 describeStores('lot receipt as released under a lot.release signature policy', (dialect) => {
   let t: TestTakt;
@@ -33,9 +38,9 @@ describeStores('lot receipt as released under a lot.release signature policy', (
     beforeAll(() => policy(['approved']));
     afterAll(() => policy([]));
 
-    it('refuses receiving a lot as released without a signature, for every role that may receive, with SIGNATURE_REQUIRED, and writes nothing', async () => {
+    it('refuses receiving a lot as released without a signature, for every role that may release, with SIGNATURE_REQUIRED, and writes nothing', async () => {
       const id = lotId();
-      for (const role of ['operator', 'supervisor', 'quality', 'integration'] as const) {
+      for (const role of RELEASERS) {
         const before = await rows();
         const r = await receive(role, { id, status: 'released' });
         expect(r.status, `${role}: ${JSON.stringify(r.body)}`).toBe(409);
@@ -81,9 +86,9 @@ describeStores('lot receipt as released under a lot.release signature policy', (
 
     it('refuses a signature given for another receipt (its record hash differs), and writes nothing', async () => {
       const id = lotId();
-      const { recordHash } = (await receive('operator', { id, status: 'released', quantity: 10 })).body.violations[0].details;
+      const { recordHash } = (await receive('quality', { id, status: 'released', quantity: 10 })).body.violations[0].details;
       const { journal, ...before } = await rows();
-      const r = await receive('operator', { id, status: 'released', quantity: 1000, signature: sign('t-operator', { recordHash }) });
+      const r = await receive('quality', { id, status: 'released', quantity: 1000, signature: sign('t-quality', { recordHash }) });
       expect(r.status).toBe(409);
       expect(r.body.violations).toEqual([expect.objectContaining({ code: 'SIGNATURE_REQUIRED', message: expect.stringContaining('record hash differs') })]);
       // Only the refused signature is journaled (security.signature-failed, on the person), after the rollback.
@@ -96,14 +101,15 @@ describeStores('lot receipt as released under a lot.release signature policy', (
 
     it('refuses a wrong password on a receipt, counted in a dry run too, and journals the failed signature', async () => {
       const id = lotId();
-      const wrong = { signature: { username: 't-supervisor', password: 'not-the-password-9', meaning: 'approved' } };
-      expect((await receive('supervisor', { id, status: 'released', ...wrong }, '?dryRun=true')).body.allowed).toBe(false);
-      const r = await receive('supervisor', { id, status: 'released', ...wrong });
+      const wrong = { signature: { username: 't-quality', password: 'not-the-password-9', meaning: 'approved' } };
+      expect((await receive('quality', { id, status: 'released', ...wrong }, '?dryRun=true')).body.allowed).toBe(false);
+      const r = await receive('quality', { id, status: 'released', ...wrong });
       expect(r.status).toBe(409);
       expect(r.body.violations[0].message).toContain('wrong username or password');
       expect((await t.call('GET', `/api/v1/lots/${id}`)).status).toBe(404);
-      const failed = (await t.call('GET', '/api/v1/journal?entity=person&entityId=t-supervisor&limit=100')).body.events.filter((e: { action: string }) => e.action === 'security.signature-failed');
-      expect(failed.map((e: { data: Record<string, unknown> }) => [e.data.signedAction, e.data.signedEntityId])).toEqual([['lot.release', id], ['lot.release', id]]);
+      type Failed = { action: string; data: Record<string, unknown> };
+      const failed = ((await t.call('GET', '/api/v1/journal?entity=person&entityId=t-quality&limit=100')).body.events as Failed[]).filter((e) => e.action === 'security.signature-failed' && e.data.signedEntityId === id);
+      expect(failed.map((e) => e.data.signedAction)).toEqual(['lot.release', 'lot.release']);
     });
 
     it('needs the witness the policy asks for, a second person, and stores both signatures', async () => {
@@ -134,16 +140,85 @@ describeStores('lot receipt as released under a lot.release signature policy', (
       expect(signedQuarantine.body.violations).toEqual([expect.objectContaining({ code: 'INVALID_FIELD', field: 'signature' })]);
       expect(await snapshot(t)).toEqual(before);
     });
+
+    describe('release authority (21 CFR 11.10(g)): only who may release a lot receives one as released', () => {
+      it('refuses a role that may receive but not release with 403 FORBIDDEN, even with its own valid signature, and writes nothing', async () => {
+        for (const role of RECEIVE_ONLY) {
+          const id = lotId();
+          for (const signing of [{}, { signature: sign(`t-${role}`) }]) {
+            const before = await rows();
+            const r = await receive(role, { id, status: 'released', ...signing });
+            expect(r.status, `${role}: ${JSON.stringify(r.body)}`).toBe(403);
+            expect(r.headers['content-type']).toContain('application/problem+json');
+            expect(r.body.violations).toEqual([expect.objectContaining({ code: 'FORBIDDEN', field: 'status', details: { lotId: id, action: 'lot.release', roles: ['quality'] } })]);
+            expect(await rows()).toEqual(before);
+          }
+          expect((await t.call('GET', `/api/v1/lots/${id}`)).status).toBe(404);
+          expect([...(await journalOf(id)), ...(await signaturesOf(id))]).toEqual([]);
+          // What the role may do stays open: receive the lot in quarantine, for a release by someone who may.
+          expect((await receive(role, { id })).body).toMatchObject({ id, status: 'quarantine' });
+        }
+      });
+
+      it('answers a dry run as the receipt itself, 403 FORBIDDEN whatever else is wrong, and neither writes anything', async () => {
+        const id = lotId();
+        expect((await receive('operator', { id })).status).toBe(201);
+        const before = await rows();
+        for (const query of ['?dryRun=true', '']) {
+          // The lot exists and no signature is sent either: the answer is the refusal of the role, as a route's 403 is.
+          const r = await receive('operator', { id, status: 'released' }, query);
+          expect(r.status, `${query}: ${JSON.stringify(r.body)}`).toBe(403);
+          expect(codes(r)).toEqual(['FORBIDDEN']);
+          const signed = await receive('integration', { id: lotId(), status: 'released', signature: sign('t-integration') }, query);
+          expect(signed.status).toBe(403);
+          expect(codes(signed)).toEqual(['FORBIDDEN']);
+        }
+        expect(await rows()).toEqual(before);
+      });
+
+      it('lets exactly the roles the release route lets release a lot receive one as released, an administrator included, each signing as themselves', async () => {
+        const quarantined = lotId();
+        expect((await receive('quality', { id: quarantined })).status).toBe(201);
+        const may: Record<string, { release: boolean; receiveReleased: boolean }> = {};
+        for (const role of [...RECEIVERS, 'admin'] as const) {
+          const release = await t.call('POST', `/api/v1/lots/${quarantined}/release?dryRun=true`, { as: role, body: { reason: 'CoA checked' } });
+          const receipt = await receive(role, { id: lotId(), status: 'released', signature: sign(`t-${role}`) }, '?dryRun=true');
+          may[role] = { release: release.status !== 403, receiveReleased: receipt.status === 200 && receipt.body.allowed === true };
+        }
+        expect(Object.entries(may).filter(([, m]) => m.release !== m.receiveReleased)).toEqual([]);
+        expect(Object.entries(may).filter(([, m]) => m.receiveReleased).map(([role]) => role)).toEqual(['quality', 'admin']);
+        const id = lotId();
+        const r = await receive('admin', { id, status: 'released', signature: sign('t-admin') });
+        expect(r.status, JSON.stringify(r.body)).toBe(201);
+        expect((await signaturesOf(id)).map((s) => [s.action, s.signer, s.meaning])).toEqual([['lot.release', 't-admin', 'approved']]);
+        expect((await journalOf(id)).map((e) => [e.action, e.actor])).toEqual([['signature.signed', 't-admin'], ['lot.received', 't-admin']]);
+      });
+
+      it('counts a policy asking only for a witness as signing releases: a role that may not release is refused then too', async () => {
+        await policy([], true);
+        try {
+          const before = await rows();
+          const r = await receive('supervisor', { id: lotId(), status: 'released' });
+          expect(r.status).toBe(403);
+          expect(codes(r)).toEqual(['FORBIDDEN']);
+          expect(await rows()).toEqual(before);
+        } finally {
+          await policy(['approved']);
+        }
+      });
+    });
   });
 
-  it('receives a lot as released unsigned, exactly as before, when no policy asks for a signature', async () => {
+  it('receives a lot as released unsigned, exactly as before, for every role that may receive, when no policy asks for a signature', async () => {
     await policy([]);
-    const id = lotId();
-    const r = await receive('operator', { id, status: 'released' });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body.status).toBe('released');
-    expect(await signaturesOf(id)).toEqual([]);
-    expect((await journalOf(id)).map((e) => [e.action, e.data.status])).toEqual([['lot.received', 'released']]);
+    for (const role of [...RECEIVERS, 'admin'] as const) {
+      const id = lotId();
+      const r = await receive(role, { id, status: 'released' });
+      expect(r.status, `${role}: ${JSON.stringify(r.body)}`).toBe(201);
+      expect(r.body.status).toBe('released');
+      expect(await signaturesOf(id)).toEqual([]);
+      expect((await journalOf(id)).map((e) => [e.action, e.actor, e.data.status])).toEqual([['lot.received', `t-${role}`, 'released']]);
+    }
   });
 
   it('documents the optional signature and witness of a receipt in the OpenAPI document, status unchanged', async () => {

@@ -1,8 +1,10 @@
+import { mayActAs } from '../../../platform/auth/roles.js';
 import { command } from '../../../platform/commands/command.js';
 import { invalidTransition, notFound, refuseIfAny, violation } from '../../../platform/errors/violation.js';
 import { checkSignatures, type Signing } from '../../compliance/signatures/index.js';
 import { findMaterial } from '../../product/index.js';
 import { findLot, insertLot, setLotStatus, type Lot, type LotStatus } from './lot.repository.js';
+import { LOT_RELEASE_ROLES, receiptReleaseAllowed } from './lot.rules.js';
 
 const DAY = 86_400_000;
 
@@ -29,6 +31,8 @@ function receiptContent(cmd: ReceiveLot, shelfLifeDays: number | null): unknown 
  * Receives a lot: quarantine unless a status is given; expiry from the material's shelf life unless given. Receiving a
  * lot as `released` is its release: it is signed as `lot.release` is (the same check, stored and journaled the same
  * way) when the policy asks for a signature, and refused with SIGNATURE_REQUIRED beside every other violation when not.
+ * Where the policy asks for one, only a person who may release a lot (LOT_RELEASE_ROLES) may receive as released, so the
+ * signature (always the acting person's) carries release authority; others are refused with FORBIDDEN (403).
  */
 export const receiveLot = command('lot.receive', async (ctx, cmd: ReceiveLot): Promise<Lot> => {
   const material = await findMaterial(ctx.tx, cmd.materialId);
@@ -37,6 +41,7 @@ export const receiveLot = command('lot.receive', async (ctx, cmd: ReceiveLot): P
   const released = cmd.status === 'released';
   const signed = released ? await checkSignatures(ctx, { action: 'lot.release', entity: 'lot', entityId: cmd.id, content: receiptContent(cmd, shelfLife), signing: cmd }) : null;
   refuseIfAny([
+    ...receiptReleaseAllowed({ lotId: cmd.id, releaseSigned: signed?.required ?? false, actorMayRelease: mayActAs(ctx.actor, LOT_RELEASE_ROLES) }),
     ...(existing ? [violation('ALREADY_EXISTS', `lot '${cmd.id}' already exists`, { field: 'id' })] : []),
     ...(!material ? [violation('INVALID_FIELD', `material '${cmd.materialId}' does not exist`, { field: 'materialId', details: { reason: 'REFERENCE_NOT_FOUND' } })] : []),
     ...(!released && (cmd.signature || cmd.witness) ? [violation('INVALID_FIELD', `a signature signs a lot received as released; this one is received in ${cmd.status ?? 'quarantine'}`, { field: cmd.signature ? 'signature' : 'witness' })] : []),

@@ -1,5 +1,32 @@
+import type { Role } from '../../../platform/auth/roles.js';
 import { violation, type Violation } from '../../../platform/errors/violation.js';
 import type { Lot } from './lot.repository.js';
+
+/**
+ * Who may release a lot (from quarantine or hold): the quality engineer's decision. The release route allows these
+ * roles, and a receipt as released checks them where releases are signed; an administrator may always.
+ */
+export const LOT_RELEASE_ROLES: readonly Role[] = ['quality'];
+
+export interface ReceiptReleaseFacts {
+  readonly lotId: string;
+  /** The lot.release policy asks for a signature: the plant made the release a signed, regulated act. */
+  readonly releaseSigned: boolean;
+  /** The acting person may release a lot (LOT_RELEASE_ROLES, or an administrator). */
+  readonly actorMayRelease: boolean;
+}
+
+/**
+ * May the acting person receive this lot as released? Receiving as released is the lot's release: where releases are
+ * signed (21 CFR 11.10(g)) only those who may release a lot may, as through the release route; elsewhere anyone who
+ * may receive (a store clerk taking in supplier-certified lots).
+ */
+export function receiptReleaseAllowed(f: ReceiptReleaseFacts): Violation[] {
+  if (!f.releaseSigned || f.actorMayRelease) return [];
+  return [violation('FORBIDDEN', `receiving lot '${f.lotId}' as released releases it, a signed act here: only role ${LOT_RELEASE_ROLES.join(', ')} (or an administrator) may; receive it in quarantine for its release`, {
+    field: 'status', details: { lotId: f.lotId, action: 'lot.release', roles: [...LOT_RELEASE_ROLES] },
+  })];
+}
 
 export interface LotUseContext {
   readonly lotId: string;

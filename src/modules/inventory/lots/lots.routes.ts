@@ -9,6 +9,7 @@ import type { Store } from '../../../platform/store/database.js';
 import { signingFields } from '../../compliance/signatures/index.js';
 import { holdLot, receiveLot, releaseLot } from './lot.commands.js';
 import { findLot, listLots, LOT_STATUSES, type Lot } from './lot.repository.js';
+import { LOT_RELEASE_ROLES } from './lot.rules.js';
 import { registerSublotRoutes } from './sublots.routes.js';
 
 /** A lot as the API shows it. */
@@ -34,7 +35,7 @@ const STOCK = ['operator', 'supervisor', 'quality', 'integration'] as const;
 /** Receive, hold, release, split, merge and read lots. */
 export function registerLotRoutes(app: FastifyInstance, runner: CommandRunner, store: Store): void {
   commandRoute(app, runner, {
-    method: 'POST', url: '/api/v1/lots', roles: STOCK, status: 201, summary: 'Receive a lot (as released: signed when the lot.release policy asks)', tags: ['inventory'],
+    method: 'POST', url: '/api/v1/lots', roles: STOCK, status: 201, summary: 'Receive a lot (as released: signed, by a role that may release, when the lot.release policy asks)', tags: ['inventory'],
     body: receiveBody, command: receiveLot, input: (_p, b) => b, present: presentLot,
   });
   commandRoute(app, runner, {
@@ -42,7 +43,7 @@ export function registerLotRoutes(app: FastifyInstance, runner: CommandRunner, s
     params, body: reasonBody, command: holdLot, input: (p, b) => ({ id: p.id, reason: b.reason }), present: presentLot,
   });
   commandRoute(app, runner, {
-    method: 'POST', url: '/api/v1/lots/:id/release', roles: ['quality'], summary: 'Release a lot from quarantine or hold', tags: ['inventory'],
+    method: 'POST', url: '/api/v1/lots/:id/release', roles: LOT_RELEASE_ROLES, summary: 'Release a lot from quarantine or hold', tags: ['inventory'],
     params, body: reasonBody.extend(signingFields), command: releaseLot,
     input: (p, b) => ({ id: p.id, reason: b.reason, signature: b.signature, witness: b.witness }), present: presentLot,
   });
