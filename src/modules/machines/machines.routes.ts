@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CommandRunner } from '../../platform/commands/command-runner.js';
 import { notFound, Refusal, violation } from '../../platform/errors/violation.js';
-import { idField } from '../../platform/http/fields.js';
+import { idField, retentionDaysField } from '../../platform/http/fields.js';
 import { ANY_ROLE, commandRoute, queryRoute } from '../../platform/http/route-kit.js';
 import { iso, isoTime } from '../../platform/http/time.js';
 import type { Store } from '../../platform/store/database.js';
@@ -17,7 +17,7 @@ import { readHistoryRetention } from './history/retention.repository.js';
 const params = z.strictObject({ id: idField });
 const MAPPERS = ['engineer'] as const;
 const MAX_WINDOW_MS = 732 * 86_400_000;
-const retentionBody = z.strictObject({ days: z.number().int().min(0).max(36_500) });
+const retentionBody = z.strictObject({ days: retentionDaysField });
 
 const presentMapping = (m: MachineMapping) => ({ ...m, device: m.device === '' ? null : m.device });
 

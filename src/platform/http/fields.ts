@@ -30,3 +30,6 @@ export const positiveQuantity = quantityField.refine((n) => n > 0, 'must be grea
 
 /** A quantity of zero or more. */
 export const nonNegativeQuantity = quantityField.refine((n) => n >= 0, 'must not be negative');
+
+/** How many days something is kept: 0 (for ever) to 36 500 (100 years). */
+export const retentionDaysField = z.number().int().min(0).max(36_500);

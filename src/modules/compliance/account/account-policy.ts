@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/store/schema.js';
+import { readWholeNumberSetting, writeSetting } from '../../../platform/store/settings.repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -15,14 +16,11 @@ export interface AccountPolicy {
 }
 
 export async function readAccountPolicy(db: Db): Promise<AccountPolicy> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', MAX_AGE_KEY).executeTakeFirst();
-  const days = row ? Number(row.value) : DEFAULT_PASSWORD_MAX_AGE_DAYS;
-  return { passwordMaxAgeDays: Number.isInteger(days) && days >= 0 ? days : DEFAULT_PASSWORD_MAX_AGE_DAYS };
+  return { passwordMaxAgeDays: await readWholeNumberSetting(db, MAX_AGE_KEY, DEFAULT_PASSWORD_MAX_AGE_DAYS) };
 }
 
 export async function writeAccountPolicy(db: Db, policy: AccountPolicy): Promise<void> {
-  const value = String(policy.passwordMaxAgeDays);
-  await db.insertInto('settings').values({ key: MAX_AGE_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  await writeSetting(db, MAX_AGE_KEY, policy.passwordMaxAgeDays);
 }
 
 /** True when the password was set longer ago than the policy allows (a person without a date never expires here). */

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { readWholeNumberSetting, writeSetting } from '../../../platform/store/settings.repository.js';
 import type { Db } from '../mapping/mapping.repository.js';
 
 const RETENTION_KEY = 'machine_history_retention_days';
@@ -9,14 +10,11 @@ export interface HistoryRetention {
 }
 
 export async function readHistoryRetention(db: Db): Promise<HistoryRetention> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', RETENTION_KEY).executeTakeFirst();
-  const days = row ? Number(row.value) : 0;
-  return { days: Number.isInteger(days) && days >= 0 ? days : 0 };
+  return { days: await readWholeNumberSetting(db, RETENTION_KEY, 0) };
 }
 
 export async function writeHistoryRetention(db: Db, retention: HistoryRetention): Promise<void> {
-  const value = String(retention.days);
-  await db.insertInto('settings').values({ key: RETENTION_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  await writeSetting(db, RETENTION_KEY, retention.days);
 }
 
 /** Every series id, in order. */

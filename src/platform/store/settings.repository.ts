@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+/**
+ * A plant setting that is a whole number of at least 0 (days to keep, a maximum age); the fallback while it is unset
+ * or holds anything else.
+ */
+export async function readWholeNumberSetting(db: Kysely<Database>, key: string, fallback: number): Promise<number> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  const n = row ? Number(row.value) : fallback;
+  return Number.isInteger(n) && n >= 0 ? n : fallback;
+}
+
+/** Sets a plant setting, replacing its value. */
+export async function writeSetting(db: Kysely<Database>, key: string, value: string | number): Promise<void> {
+  const text = String(value);
+  await db.insertInto('settings').values({ key, value: text }).onConflict((oc) => oc.column('key').doUpdateSet({ value: text })).execute();
+}
