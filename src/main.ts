@@ -18,7 +18,9 @@ import {
 } from './modules/integration/index.js';
 import { registerSignatureRoutes } from './modules/compliance/signatures/index.js';
 import { registerAccountRoutes } from './modules/compliance/account/account.routes.js';
-import { createMachineIngest, listMappings, mappingsStamp, registerMachineRoutes, startHistoryPruner, type HistoryPruner, type HistoryPrunerOptions, type MachineIngest } from './modules/machines/index.js';
+import { createMachineIngest, listMappings, mappingsStamp, registerMachineRoutes, type MachineIngest } from './modules/machines/index.js';
+import { startHousekeeping, type Housekeeping } from './platform/scheduling/housekeeping.js';
+import { housekeepingJobs, type HousekeepingOptions } from './housekeeping.js';
 import { registerModules } from './routes.js';
 
 export interface TaktOptions {
@@ -46,8 +48,8 @@ export interface TaktOptions {
   readonly integration?: IntegrationOptions;
   /** Subscribe to the OPC UA servers the machine mappings name, certificates in `pkiDir` (default: no OPC UA client). */
   readonly opcua?: { readonly pkiDir: string } | undefined;
-  /** Interval and run size of the process history retention (the retention itself is set through the API). */
-  readonly historyPruner?: Omit<HistoryPrunerOptions, 'logger'>;
+  /** The hourly housekeeping (retentions) and its lease. */
+  readonly housekeeping?: HousekeepingOptions;
   /**
    * Length of the machine connectivity lease (default 15 s): with an external broker or OPC UA, one node of those
    * sharing the store connects to machines; another takes over within this time after it died.
@@ -74,8 +76,8 @@ export interface Takt {
   readonly bootstrap: { password: string; generated: boolean } | null;
   /** Machine data in: `machines.ingest(source, metrics)` from any transport (Sparkplug B, OPC UA, the simulator). */
   readonly machines: MachineIngest;
-  /** Deletes process history older than the plant's retention, hourly; `pruneNow()` on demand. */
-  readonly historyPruner: HistoryPruner;
+  /** Prunes by the plant's retentions, hourly, on one node of those sharing the store; `runNow(job)` on demand. */
+  readonly housekeeping: Housekeeping;
   /** The journal anchor writer when anchors are configured. */
   readonly anchors: JournalAnchors | null;
   /** The Sparkplug B host service (its broker URL, status) when MQTT is on. */
@@ -128,7 +130,6 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
       anchors = await startJournalAnchors(store, { ...anchoring, key: anchorKey.key, logger: app.log });
     }
     const outbox = startOutboxDispatcher(store, bus, { logger: app.log, ...options.integration });
-    const historyPruner = startHistoryPruner(runner, { logger: app.log, ...options.historyPruner });
     const startSparkplug = async () => {
       if (options.sparkplug) sparkplug = await startSparkplugService(machines, { ...options.sparkplug, logger: app.log, metrics });
     };
@@ -156,14 +157,15 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
         },
       });
     }
+    const housekeeping = await startHousekeeping(store, housekeepingJobs(runner, options.housekeeping), { leaseMs: options.housekeeping?.leaseMs, logger: app.log });
     ready = true;
     return {
-      store, runner, bus, app, tokens, metrics, bootstrap, machines, historyPruner, anchors, sparkplug: () => sparkplug,
+      store, runner, bus, app, tokens, metrics, bootstrap, machines, housekeeping, anchors, sparkplug: () => sparkplug,
       close: async () => {
         await connectivity?.stop();
         await stopSparkplug();
         await machines.close();
-        await historyPruner.stop();
+        await housekeeping.stop();
         await outbox.stop();
         await app.close();
         // After the last request and ingest: the final anchor holds the head as this node leaves it.

@@ -10,5 +10,4 @@ export { METRIC_ROLES, MACHINE_PROTOCOLS, stateOf, type MachineMapping, type Met
 export { putMachineMapping, deleteMachineMapping, type PutMachineMapping } from './mapping/mapping.commands.js';
 export { historyBuckets, type HistoryBucket } from './history/history.query.js';
 export { listMappings, mappingsStamp } from './mapping/mapping.repository.js';
-export { startHistoryPruner, type HistoryPruner, type HistoryPrunerOptions } from './history/history-pruner.js';
 export { putHistoryRetention, pruneHistory } from './history/retention.commands.js';

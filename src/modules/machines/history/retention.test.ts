@@ -36,7 +36,7 @@ describeStores('process history retention', (dialect) => {
   it('keeps everything by default: a prune run deletes nothing and journals nothing', async () => {
     await fill([400, 100, 40, 5, 0]);
     expect((await t.call('GET', '/api/v1/machines/history-retention')).body).toEqual({ days: 0 });
-    expect(await t.takt.historyPruner.pruneNow()).toBe(0);
+    expect(await t.takt.housekeeping.runNow('process-history')).toBe(0);
     expect(await ages()).toEqual([400, 100, 40, 40, 40, 5, 0]);
     expect(await pruned()).toEqual([]);
   });
@@ -52,7 +52,7 @@ describeStores('process history retention', (dialect) => {
   });
 
   it('deletes exactly the rows older than the retention, of every series, and journals the run with its count', async () => {
-    expect(await t.takt.historyPruner.pruneNow()).toBe(2 * 5);
+    expect(await t.takt.housekeeping.runNow('process-history')).toBe(2 * 5);
     expect(await ages()).toEqual([5, 0]);
     const [event] = await pruned();
     expect(event.data).toMatchObject({ days: 30, rows: 10, series: 2 });

@@ -1,0 +1,34 @@
+import type { CommandRunner } from './platform/commands/command-runner.js';
+import { drainCommand } from './platform/scheduling/housekeeping.js';
+import type { ScheduledJob } from './platform/scheduling/job-schedule.js';
+import { MACHINE_ACTOR, pruneHistory } from './modules/machines/index.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+export const HOUSEKEEPING_JOBS = ['process-history'] as const;
+export type HousekeepingJobName = (typeof HOUSEKEEPING_JOBS)[number];
+
+export interface HousekeepingOptions {
+  /** Length of the housekeeping lease (default 60 s): how long the work is without a node after its node died. */
+  readonly leaseMs?: number;
+  /** Rows of one series one run of the process history prune deletes at most (default 20 000). */
+  readonly historyPerSeries?: number;
+  /** Other intervals or first runs than the defaults, per job. */
+  readonly timing?: Partial<Record<HousekeepingJobName, { readonly everyMs?: number; readonly firstAfterMs?: number }>>;
+}
+
+/**
+ * The housekeeping of a running plant, each job hourly, each of its runs one journaled command:
+ * - `process-history`: process history older than its retention (`PUT /api/v1/machines/history-retention`).
+ * The prunes first run an hour after start (a restarting server does not start by deleting).
+ */
+export function housekeepingJobs(runner: CommandRunner, options: HousekeepingOptions = {}): ScheduledJob[] {
+  const jobs: Array<ScheduledJob & { name: HousekeepingJobName }> = [
+    {
+      name: 'process-history', everyMs: HOUR, firstAfterMs: HOUR, counts: 'rows of process history older than the retention deleted',
+      run: (stopping) => drainCommand(runner, pruneHistory, { perSeries: options.historyPerSeries ?? 20_000 }, { actor: MACHINE_ACTOR, stopping }),
+    },
+  ];
+  return jobs.map((job) => ({ ...job, ...options.timing?.[job.name] }));
+}
