@@ -18,3 +18,4 @@ export { startSparkplugService, type SparkplugService, type SparkplugServiceOpti
 export { startMappedOpcUa, opcUaWatchListOf, type MappedOpcUaOptions, type OpcUaMappingLike } from './opcua/mapped-opcua.starter.js';
 export { startOpcUaClient, type OpcUaClient, type OpcUaClientOptions, type OpcUaIngest, type OpcUaWatchList } from './opcua/opcua-client.adapter.js';
 export { opcUaValue, type OpcUaReading, type OpcUaScalar } from './opcua/opcua-value.js';
+export { pruneOutbox } from './outbox/outbox-retention.commands.js';

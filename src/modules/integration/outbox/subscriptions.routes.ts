@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CommandRunner } from '../../../platform/commands/command-runner.js';
 import { notFound, Refusal } from '../../../platform/errors/violation.js';
-import { idField, reasonField } from '../../../platform/http/fields.js';
+import { idField, reasonField, retentionDaysField } from '../../../platform/http/fields.js';
 import { commandRoute, queryRoute } from '../../../platform/http/route-kit.js';
 import type { Store } from '../../../platform/store/database.js';
 import { deliveryCounts, findDelivery, listDeliveries } from './delivery.repository.js';
+import { putOutboxRetention } from './outbox-retention.commands.js';
+import { readOutboxRetention } from './outbox-retention.repository.js';
 import { presentDelivery, presentSubscription } from './outbox.present.js';
 import { redeliver } from './redeliver.command.js';
 import { checkTarget, type TargetPolicy } from './subscription-target.guard.js';
@@ -18,6 +20,8 @@ const TAGS = ['integration'];
 const params = z.strictObject({ id: idField });
 
 const eventType = z.string().max(100).regex(/^(\*|[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*)$/, 'must be an event type such as work-order.completed, or *');
+
+const retentionBody = z.strictObject({ deliveredDays: retentionDaysField, deadDays: retentionDaysField });
 
 const subscriptionBody = z
   .strictObject({
@@ -34,7 +38,7 @@ const subscriptionBody = z
     }
   });
 
-/** Subscriptions (webhook, folder, MQTT targets) and their deliveries: list, inspect, redeliver dead letters. */
+/** Subscriptions (webhook, folder, MQTT targets) and their deliveries: list, inspect, redeliver dead letters, retention. */
 export function registerSubscriptionRoutes(app: FastifyInstance, runner: CommandRunner, store: Store, policy: TargetPolicy): void {
   commandRoute(app, runner, {
     method: 'POST', url: '/api/v1/integration/subscriptions', roles: INTEGRATORS, status: 201, tags: TAGS,
@@ -87,5 +91,15 @@ export function registerSubscriptionRoutes(app: FastifyInstance, runner: Command
     summary: 'Send a dead (or delivered) message again, same id and content, attempts counted afresh',
     body: z.strictObject({ reason: reasonField.optional() }), command: redeliver,
     input: (p, b) => ({ id: p.id, reason: b.reason }), present: (d) => presentDelivery(d),
+  });
+  queryRoute(app, {
+    url: '/api/v1/integration/outbox-retention', roles: INTEGRATORS, tags: TAGS,
+    summary: 'How many days finished deliveries are kept (0: for ever): delivered ones (default 7), dead or cancelled ones (default 30)',
+    handler: async () => readOutboxRetention(store.db),
+  });
+  commandRoute(app, runner, {
+    method: 'PUT', url: '/api/v1/integration/outbox-retention', roles: [], tags: TAGS, body: retentionBody,
+    summary: 'Set how long finished deliveries are kept (administrators); older ones are deleted hourly, each run journaled; pending ones never',
+    command: putOutboxRetention, input: (_p, b) => b,
   });
 }
