@@ -2,6 +2,7 @@ import { SYSTEM_ACTOR } from './platform/auth/roles.js';
 import type { CommandRunner } from './platform/commands/command-runner.js';
 import { drainCommand } from './platform/scheduling/housekeeping.js';
 import type { ScheduledJob } from './platform/scheduling/job-schedule.js';
+import { pruneEndedSessions } from './modules/compliance/index.js';
 import { pruneOutbox } from './modules/integration/index.js';
 import { MACHINE_ACTOR, pruneHistory } from './modules/machines/index.js';
 
@@ -10,7 +11,7 @@ const HOUR = 60 * MINUTE;
 /** Rows one run of a prune deletes at most (per status of the outbox): bounds how long it holds the write lock. */
 const ROWS_PER_RUN = 5000;
 
-export const HOUSEKEEPING_JOBS = ['process-history', 'outbox'] as const;
+export const HOUSEKEEPING_JOBS = ['process-history', 'outbox', 'ended-sessions'] as const;
 export type HousekeepingJobName = (typeof HOUSEKEEPING_JOBS)[number];
 
 export interface HousekeepingOptions {
@@ -25,10 +26,11 @@ export interface HousekeepingOptions {
 /**
  * The housekeeping of a running plant, each job hourly, each of its runs one journaled command:
  * - `process-history`: process history older than its retention (`PUT /api/v1/machines/history-retention`);
- * - `outbox`: finished deliveries older than theirs (`PUT /api/v1/integration/outbox-retention`); pending ones never.
+ * - `outbox`: finished deliveries older than theirs (`PUT /api/v1/integration/outbox-retention`); pending ones never;
+ * - `ended-sessions`: the marks of logged-out sessions once every token of theirs expired (`tokenTtlMs` after the end).
  * The prunes first run an hour after start (a restarting server does not start by deleting).
  */
-export function housekeepingJobs(runner: CommandRunner, options: HousekeepingOptions = {}): ScheduledJob[] {
+export function housekeepingJobs(runner: CommandRunner, tokenTtlMs: number, options: HousekeepingOptions = {}): ScheduledJob[] {
   const jobs: Array<ScheduledJob & { name: HousekeepingJobName }> = [
     {
       name: 'process-history', everyMs: HOUR, firstAfterMs: HOUR, counts: 'rows of process history older than the retention deleted',
@@ -37,6 +39,10 @@ export function housekeepingJobs(runner: CommandRunner, options: HousekeepingOpt
     {
       name: 'outbox', everyMs: HOUR, firstAfterMs: HOUR, counts: 'finished outbox deliveries older than the retention deleted',
       run: (stopping) => drainCommand(runner, pruneOutbox, { limit: ROWS_PER_RUN }, { actor: SYSTEM_ACTOR, stopping }),
+    },
+    {
+      name: 'ended-sessions', everyMs: HOUR, firstAfterMs: HOUR, counts: 'marks of ended sessions whose tokens expired deleted',
+      run: (stopping) => drainCommand(runner, pruneEndedSessions, { tokenTtlMs, limit: ROWS_PER_RUN }, { actor: SYSTEM_ACTOR, stopping }),
     },
   ];
   return jobs.map((job) => ({ ...job, ...options.timing?.[job.name] }));

@@ -48,7 +48,7 @@ export interface TaktOptions {
   readonly integration?: IntegrationOptions;
   /** Subscribe to the OPC UA servers the machine mappings name, certificates in `pkiDir` (default: no OPC UA client). */
   readonly opcua?: { readonly pkiDir: string } | undefined;
-  /** The hourly housekeeping (retentions) and its lease. */
+  /** The hourly housekeeping (retentions, ended sessions) and its lease. */
   readonly housekeeping?: HousekeepingOptions;
   /**
    * Length of the machine connectivity lease (default 15 s): with an external broker or OPC UA, one node of those
@@ -76,7 +76,10 @@ export interface Takt {
   readonly bootstrap: { password: string; generated: boolean } | null;
   /** Machine data in: `machines.ingest(source, metrics)` from any transport (Sparkplug B, OPC UA, the simulator). */
   readonly machines: MachineIngest;
-  /** Prunes by the plant's retentions, hourly, on one node of those sharing the store; `runNow(job)` on demand. */
+  /**
+   * Prunes by the plant's retentions and deletes what ended sessions no longer need, hourly, on one node of those
+   * sharing the store; `runNow(job)` on demand.
+   */
   readonly housekeeping: Housekeeping;
   /** The journal anchor writer when anchors are configured. */
   readonly anchors: JournalAnchors | null;
@@ -157,7 +160,7 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
         },
       });
     }
-    const housekeeping = await startHousekeeping(store, housekeepingJobs(runner, options.housekeeping), { leaseMs: options.housekeeping?.leaseMs, logger: app.log });
+    const housekeeping = await startHousekeeping(store, housekeepingJobs(runner, tokens.ttlMs, options.housekeeping), { leaseMs: options.housekeeping?.leaseMs, logger: app.log });
     ready = true;
     return {
       store, runner, bus, app, tokens, metrics, bootstrap, machines, housekeeping, anchors, sparkplug: () => sparkplug,

@@ -8,3 +8,4 @@ export { registerBatchRecordQuery } from './records/batch-record.routes.js';
 export { batchRecord } from './records/batch-record.query.js';
 export * from './signatures/index.js';
 export { registerRecordSignoffRoutes } from './records/record-signoff.routes.js';
+export { pruneEndedSessions } from './account/account.commands.js';

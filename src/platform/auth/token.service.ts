@@ -12,6 +12,9 @@ export interface TokenClaims {
   readonly session: string;
 }
 
+/** How long a sign-in token is valid (12 hours); the marks of ended sessions are kept as long (see pruneEndedSessions). */
+export const DEFAULT_TOKEN_TTL_MS = 12 * 3600_000;
+
 /** How many verified tokens are remembered (the oldest is forgotten first); a forgotten token is verified again. */
 const VERIFIED_CACHE_SIZE = 10_000;
 
@@ -26,10 +29,11 @@ export class TokenService {
 
   private constructor(
     private readonly key: CryptoKey,
-    private readonly ttlMs: number,
+    /** How long a token is valid after its issue (ms). */
+    readonly ttlMs: number,
   ) {}
 
-  static async open(db: Kysely<Database>, ttlMs = 12 * 3600_000): Promise<TokenService> {
+  static async open(db: Kysely<Database>, ttlMs = DEFAULT_TOKEN_TTL_MS): Promise<TokenService> {
     await db
       .insertInto('settings')
       .values({ key: 'token_key', value: randomBytes(32).toString('base64') })

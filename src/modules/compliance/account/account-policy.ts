@@ -28,15 +28,3 @@ export function passwordExpired(person: { readonly passwordChangedAt: number | n
   if (policy.passwordMaxAgeDays === 0 || person.passwordChangedAt === null) return false;
   return now - person.passwordChangedAt > policy.passwordMaxAgeDays * DAY;
 }
-
-const ENDED = 'session-ended:';
-
-/** Marks a login session ended (logout): tokens of that session no longer authenticate. */
-export async function endSession(db: Db, session: string, now: number): Promise<void> {
-  await db.insertInto('settings').values({ key: sessionEndedKey(session), value: String(now) }).onConflict((oc) => oc.column('key').doNothing()).execute();
-}
-
-/** The settings key that marks a login session ended: a session is ended once that row exists. */
-export function sessionEndedKey(session: string): string {
-  return `${ENDED}${session}`;
-}

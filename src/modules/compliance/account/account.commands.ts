@@ -1,7 +1,9 @@
 import { command } from '../../../platform/commands/command.js';
 import { notFound } from '../../../platform/errors/violation.js';
+import { iso } from '../../../platform/http/time.js';
 import { findPerson, updatePerson } from '../../resources/index.js';
-import { endSession, readAccountPolicy, writeAccountPolicy, type AccountPolicy } from './account-policy.js';
+import { readAccountPolicy, writeAccountPolicy, type AccountPolicy } from './account-policy.js';
+import { deleteSessionMarks, endSession, sessionsEndedBefore } from './ended-sessions.repository.js';
 
 /** Unlocks a locked account and starts its count of failures again; journaled with the reason. */
 export const unlockAccount = command('security.unlock', async (ctx, cmd: { username: string; reason?: string | undefined }) => {
@@ -40,4 +42,21 @@ export const putAccountPolicy = command('account-policy.put', async (ctx, cmd: A
   await writeAccountPolicy(ctx.tx, cmd);
   ctx.record({ action: 'account-policy.changed', entity: 'account-policy', entityId: 'passwords', data: { changes: { passwordMaxAgeDays: { before: before.passwordMaxAgeDays, after: cmd.passwordMaxAgeDays } } } });
   return cmd;
+});
+
+/** Clocks of the nodes sharing a store may differ a little: a session's mark outlives its last token by this much. */
+const CLOCK_GRACE_MS = 5 * 60_000;
+
+/**
+ * Deletes the marks of sessions whose tokens have all expired, at most `limit` in one run (`more` when the limit was
+ * reached). Tokens are issued only at sign-in, each for a new session, so every token of an ended session was issued
+ * before it ended and expires at most `tokenTtlMs` after that: until then the mark stays and keeps refusing them.
+ * Journaled with the count when it deleted any.
+ */
+export const pruneEndedSessions = command('security.ended-sessions.prune', async (ctx, cmd: { tokenTtlMs: number; limit: number }) => {
+  const before = ctx.now - cmd.tokenTtlMs - CLOCK_GRACE_MS;
+  const keys = await sessionsEndedBefore(ctx.tx, before, cmd.limit);
+  const rows = await deleteSessionMarks(ctx.tx, keys);
+  if (rows > 0) ctx.record({ action: 'security.ended-sessions-pruned', entity: 'session', entityId: 'ended', data: { endedBefore: iso(before), rows } });
+  return { rows, more: keys.length === cmd.limit };
 });

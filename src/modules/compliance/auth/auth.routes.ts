@@ -10,7 +10,7 @@ import { actorOf, ANY_ROLE } from '../../../platform/http/route-kit.js';
 import { iso } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
 import { findPrincipal } from '../../resources/index.js';
-import { sessionEndedKey } from '../account/account-policy.js';
+import { sessionEndedKey } from '../account/ended-sessions.repository.js';
 import { login } from './login.command.js';
 
 const loginBody = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
