@@ -15,6 +15,12 @@ describe('resolveConfig', () => {
     expect(c.adminPassword).toBeUndefined();
     expect(c.storeLabel).toBe('sqlite /srv/takt/data/takt.sqlite');
     expect(c.opcua).toBe(true);
+    expect(c.maintenanceScheduler).toBe(true);
+  });
+
+  it('turns the scheduled generation of preventive maintenance orders off', () => {
+    expect(resolveConfig({}, { TAKT_MAINTENANCE_SCHEDULER: 'off' }, cwd).maintenanceScheduler).toBe(false);
+    expect(resolveConfig({}, { TAKT_MAINTENANCE_SCHEDULER: 'Off' }, cwd).maintenanceScheduler).toBe(false);
   });
 
   it('turns machine connectivity off per transport, for the nodes of several that do not connect to machines', () => {

@@ -37,6 +37,8 @@ export interface TaktConfig {
   readonly mqtt: MqttConfig | null;
   /** Subscribe to the OPC UA servers the machine mappings name (off with TAKT_OPCUA=off: one node of several connects). */
   readonly opcua: boolean;
+  /** Open the orders of due preventive maintenance plans hourly (off with TAKT_MAINTENANCE_SCHEDULER=off). */
+  readonly maintenanceScheduler: boolean;
   /** TAKT_BODY_LIMIT: the largest request body in bytes (default 1 MiB); larger ones are answered 413. */
   readonly bodyLimit: number;
   /** TAKT_CORS_ORIGINS: comma-separated origins allowed to call the API from a browser; empty (CORS off) by default. */
@@ -205,6 +207,7 @@ export function resolveConfig(flags: ConfigFlags, env: Env = process.env, cwd: s
     logLevel: parseLogLevel(env.TAKT_LOG_LEVEL),
     mqtt: resolveMqtt(env),
     opcua: env.TAKT_OPCUA?.toLowerCase() !== 'off',
+    maintenanceScheduler: env.TAKT_MAINTENANCE_SCHEDULER?.toLowerCase() !== 'off',
     demo: flags.demo ?? true,
     simulator: (flags.simulator ?? true) && env.TAKT_SIMULATOR?.toLowerCase() !== 'off',
     anchor: resolveAnchor(env, cwd, dataDir),

@@ -48,7 +48,7 @@ export interface TaktOptions {
   readonly integration?: IntegrationOptions;
   /** Subscribe to the OPC UA servers the machine mappings name, certificates in `pkiDir` (default: no OPC UA client). */
   readonly opcua?: { readonly pkiDir: string } | undefined;
-  /** The hourly housekeeping (retentions, ended sessions) and its lease. */
+  /** The hourly housekeeping (retentions, ended sessions, preventive maintenance orders) and its lease. */
   readonly housekeeping?: HousekeepingOptions;
   /**
    * Length of the machine connectivity lease (default 15 s): with an external broker or OPC UA, one node of those
@@ -77,8 +77,8 @@ export interface Takt {
   /** Machine data in: `machines.ingest(source, metrics)` from any transport (Sparkplug B, OPC UA, the simulator). */
   readonly machines: MachineIngest;
   /**
-   * Prunes by the plant's retentions and deletes what ended sessions no longer need, hourly, on one node of those
-   * sharing the store; `runNow(job)` on demand.
+   * Prunes by the plant's retentions, deletes what ended sessions no longer need and opens due maintenance orders,
+   * hourly, on one node of those sharing the store; `runNow(job)` on demand.
    */
   readonly housekeeping: Housekeeping;
   /** The journal anchor writer when anchors are configured. */

@@ -56,6 +56,7 @@ export async function serve(config: TaktConfig): Promise<void> {
     sparkplug: config.mqtt ? { url: config.mqtt.url, embedded: { host: config.mqtt.host, port: config.mqtt.port }, hostId: config.mqtt.hostId } : undefined,
     opcua: config.opcua ? { pkiDir: pkiDirOf(config) } : undefined,
     anchors: anchor.intervalMs === null ? undefined : { file: anchor.file, keyFile: anchor.keyFile, intervalMs: anchor.intervalMs },
+    housekeeping: { maintenanceOrders: config.maintenanceScheduler },
   }).catch((error: unknown) => {
     throw error instanceof AnchorError ? new CliError(error.message) : error;
   });

@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTakt, type Takt } from '../../src/main.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../../src/modules/integration/sparkplug/embedded-broker.js';
 import type { StoreConfig } from '../../src/platform/store/database.js';
-import { describeStores, freshStore } from '../support/stores.js';
+import { describeStores, freshSharedStore } from '../support/stores.js';
 import { eventually } from '../support/webhook-receiver.js';
 
 interface Connectivity { role: 'active' | 'standby'; node: string }
@@ -19,14 +16,7 @@ describeStores('machine connectivity on one node of several', (dialect) => {
 
   beforeAll(async () => {
     broker = await startEmbeddedBroker({ host: '127.0.0.1', port: 0 });
-    if (dialect === 'sqlite') {
-      // Two servers on one SQLite file (two processes on one folder behave alike).
-      const dir = mkdtempSync(join(tmpdir(), 'takt-lease-'));
-      config = { dialect: 'sqlite', file: join(dir, 'takt.sqlite') };
-      release = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      ({ config, release } = await freshStore(dialect));
-    }
+    ({ config, release } = await freshSharedStore(dialect));
   });
   afterAll(async () => {
     for (const n of nodes) await n.close().catch(() => undefined);
@@ -77,7 +67,7 @@ describeStores('machine connectivity on one node of several', (dialect) => {
     expect((await status(d)).connectivity?.role).toBe('standby');
     await eventually(async () => (await status(d)).sparkplug?.connected === true, 'the standby node connected', 10_000);
     // Another node holds the lease now (this one could not renew in time): it stops connecting at its next renewal.
-    await dead.store.db.updateTable('leases').set({ owner: 'another-node', until: Date.now() + 60_000 }).execute();
+    await dead.store.db.updateTable('leases').set({ owner: 'another-node', until: Date.now() + 60_000 }).where('name', '=', 'machine-connectivity').execute();
     await eventually(async () => (await status(d)).connectivity?.role === 'standby', 'the node standing by', 10_000);
     expect((await status(d)).sparkplug).toBeNull();
   });

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createSchema, dropSchema, openStore, type Dialect, type Store, type StoreConfig } from '../../src/platform/store/database.js';
@@ -32,6 +35,16 @@ export async function freshStore(dialect: Dialect): Promise<{ config: StoreConfi
   const schema = `t_${randomBytes(6).toString('hex')}`;
   await createSchema(url, schema);
   return { config: { dialect: 'postgres', url, schema, poolSize: 8 }, release: () => dropSchema(url, schema) };
+}
+
+/**
+ * A fresh, empty store that several Takt nodes of one test can open together: on SQLite a file in a folder of its own
+ * (two servers on one file behave as two processes on one data folder do), on PostgreSQL a schema of its own.
+ */
+export async function freshSharedStore(dialect: Dialect): Promise<{ config: StoreConfig; release: () => Promise<void> }> {
+  if (dialect === 'postgres') return freshStore(dialect);
+  const dir = mkdtempSync(join(tmpdir(), 'takt-nodes-'));
+  return { config: { dialect: 'sqlite', file: join(dir, 'takt.sqlite') }, release: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /**
