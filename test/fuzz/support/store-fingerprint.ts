@@ -4,11 +4,13 @@ import type { Store } from '../../../src/platform/store/database.js';
 
 /**
  * What background work may change between two requests without any request asking for it: the outbox turns journal
- * events into deliveries and moves each subscription's position on its own schedule.
+ * events into deliveries and moves each subscription's position on its own schedule, and the node renews the
+ * housekeeping lease it holds.
  */
 const BACKGROUND: Readonly<Record<string, readonly string[] | 'all'>> = {
   integration_deliveries: 'all',
   integration_subscriptions: ['last_seq'],
+  leases: ['until'],
 };
 
 /**
