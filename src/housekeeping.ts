@@ -12,8 +12,7 @@ const HOUR = 60 * MINUTE;
 /** Rows one run of a prune deletes at most (per status of the outbox): bounds how long it holds the write lock. */
 const ROWS_PER_RUN = 5000;
 
-export const HOUSEKEEPING_JOBS = ['process-history', 'outbox', 'ended-sessions', 'maintenance-orders'] as const;
-export type HousekeepingJobName = (typeof HOUSEKEEPING_JOBS)[number];
+export type HousekeepingJobName = 'process-history' | 'outbox' | 'ended-sessions' | 'maintenance-orders';
 
 export interface HousekeepingOptions {
   /** Length of the housekeeping lease (default 60 s): how long the work is without a node after its node died. */
