@@ -6,6 +6,7 @@ export { registerJournalRoutes, presentEvent } from './journal/journal.routes.js
 export { registerEventStream } from './journal/events.routes.js';
 export { registerBatchRecordQuery } from './records/batch-record.routes.js';
 export { batchRecord } from './records/batch-record.query.js';
+export type * from './records/batch-record.types.js';
 export * from './signatures/index.js';
 export { registerRecordSignoffRoutes } from './records/record-signoff.routes.js';
 export { pruneEndedSessions } from './account/account.commands.js';

@@ -46,7 +46,9 @@ export function assembleRecord(source: { snapshot: OrderSnapshot; events: readon
     release: release
       ? { ...summary(release), currentHash: hash, verified: hash === release.contentHash && lastHashNow === release.lastHash, signatures: signaturesIn(after.filter(isReleaseItself)) }
       : null,
-    reviews: source.signoffs.filter((s) => s.kind === 'review').map(summary),
+    reviews: source.signoffs
+      .filter((s) => s.kind === 'review')
+      .map((s) => ({ ...summary(s), eventsSince: source.events.filter((e) => e.seq > s.lastSeq && e.seq <= cutoff && e.entity !== RECORD_ENTITY).length })),
     amendments: after.filter((e) => !isReleaseItself(e)).map((e) => amendmentOf(e, opOf)),
     generatedAt: new Date(now).toISOString(),
   };

@@ -121,13 +121,19 @@ export interface SignoffSummary {
   readonly contentHash: string;
 }
 
+/** A review, and how much happened on the order after it: what the reviewer did not see. */
+export interface ReviewSummary extends SignoffSummary {
+  /** Events on the order after the review (sign-offs and their signatures aside), up to the release once there is one. */
+  readonly eventsSince: number;
+}
+
 /** The whole record: the locked content (or the live one before release), what came after, and the proof. */
 export interface BatchRecord {
   readonly content: RecordContent;
   readonly contentHash: string;
   readonly released: boolean;
   readonly release: (SignoffSummary & { readonly verified: boolean; readonly currentHash: string; readonly signatures: readonly SignatureEntry[] }) | null;
-  readonly reviews: readonly SignoffSummary[];
+  readonly reviews: readonly ReviewSummary[];
   /** Events on the order after its release: shown here, never edited into the released content. */
   readonly amendments: readonly RecordException[];
   readonly generatedAt: string;

@@ -22,8 +22,8 @@ function signoff(name: SignedAction, kind: 'review' | 'release', action: string)
     const released = source.signoffs.find((s) => s.kind === 'release');
     const record = assembleRecord(source, ctx.now);
     const problems: Violation[] = [
-      ...(released ? [violation('INVALID_TRANSITION', `the record of ${order.id} was released on ${new Date(released.at).toISOString()}: it is locked, later events appear as amendments`, { details: { workOrderId: order.id, from: 'released', to: kind } })] : []),
-      ...(kind === 'release' && !DONE.includes(order.status) ? [violation('INVALID_TRANSITION', `order ${order.id} is ${order.status}: its record is released once the order is completed or closed`, { details: { workOrderId: order.id, from: order.status, to: 'released' } })] : []),
+      ...(released ? [violation('INVALID_TRANSITION', `the record of ${order.id} was released on ${new Date(released.at).toISOString()}: it is locked, later events appear as amendments`, { details: { entity: RECORD_ENTITY, workOrderId: order.id, releasedAt: new Date(released.at).toISOString(), from: 'released', to: kind } })] : []),
+      ...(kind === 'release' && !DONE.includes(order.status) ? [violation('INVALID_TRANSITION', `order ${order.id} is ${order.status}: its record is released once the order is completed or closed`, { details: { entity: RECORD_ENTITY, workOrderId: order.id, orderStatus: order.status, from: order.status, to: 'released' } })] : []),
     ];
     // The signatures bind to the exact content shown: the signer signs what the record says now, nothing else.
     const signed = await checkSignatures(ctx, { action: name, entity: RECORD_ENTITY, entityId: order.id, content: record.content, signing: cmd });

@@ -66,6 +66,23 @@ describeStores('batch record review and release', (dialect) => {
     if (process.env.TAKT_RECORD_PDF_OUT && dialect === 'sqlite') (await import('node:fs')).writeFileSync(process.env.TAKT_RECORD_PDF_OUT, pdf.rawPayload);
   });
 
+  it('counts the events on the order after each review, up to the release', async () => {
+    const review = async () => expect((await t.call('POST', '/api/v1/work-orders/WO-1001/record/review', { as: 'quality', body: sign('reviewed') })).status).toBe(200);
+    await review();
+    expect((await record()).reviews.map((r: { eventsSince: number }) => r.eventsSince)).toEqual([0]);
+    expect((await t.call('POST', '/api/v1/lots/B-PARA-0001/hold', { as: 'quality', body: { reason: 'Retain sample discoloured' } })).status).toBe(200);
+    expect((await record()).reviews.map((r: { eventsSince: number }) => r.eventsSince)).toEqual([1]);
+    await review();
+    expect((await t.call('POST', '/api/v1/work-orders/WO-1001/record/release', { as: 'quality', body: sign('approved') })).status).toBe(200);
+    expect((await t.call('POST', '/api/v1/work-orders/WO-1001/close', { as: 'supervisor', body: { reason: 'Batch closed after release' } })).status).toBe(200);
+    const released = await record();
+    // The second review saw the hold; the close came after the release: an amendment, not something a review missed.
+    expect(released.reviews.map((r: { eventsSince: number }) => r.eventsSince)).toEqual([1, 0]);
+    expect(released.amendments).toHaveLength(1);
+    const again = await t.call('POST', '/api/v1/work-orders/WO-1001/record/review', { as: 'quality', body: sign('reviewed') });
+    expect(again.body.violations[0]).toMatchObject({ code: 'INVALID_TRANSITION', details: { entity: 'batch-record', workOrderId: 'WO-1001', releasedAt: released.release.at, from: 'released', to: 'review' } });
+  });
+
   it('no longer verifies a released record whose journal was altered', async () => {
     expect((await t.call('POST', '/api/v1/work-orders/WO-1001/record/release', { as: 'quality', body: sign('approved') })).status).toBe(200);
     const { content } = await record();
@@ -81,7 +98,7 @@ describeStores('batch record review and release', (dialect) => {
     expect(created.status).toBe(201);
     const r = await t.call('POST', '/api/v1/work-orders/WO-OPEN/record/release', { as: 'quality', body: sign('approved') });
     expect(r.status).toBe(409);
-    expect(r.body.violations[0]).toMatchObject({ code: 'INVALID_TRANSITION', details: { from: 'created', to: 'released' } });
+    expect(r.body.violations[0]).toMatchObject({ code: 'INVALID_TRANSITION', details: { entity: 'batch-record', workOrderId: 'WO-OPEN', orderStatus: 'created', from: 'created', to: 'released' } });
     expect((await t.call('POST', '/api/v1/work-orders/NOPE/record/release', { as: 'quality', body: sign('approved') })).status).toBe(404);
     expect((await t.call('POST', '/api/v1/work-orders/WO-1001/record/release', { as: 'operator', body: sign('approved') })).status).toBe(403);
   });
