@@ -10,6 +10,7 @@ import { t } from './i18n/i18n.js';
 import { MasterDataPage } from './master-data/master-data-page.js';
 import { OrderPage } from './orders/order-page.js';
 import { QualityPage } from './quality/quality-page.js';
+import { RecordPage } from './record/record-page.js';
 import { match, path, type Route } from './router.js';
 import { me } from './session/session.js';
 import { SignInForm } from './session/sign-in-form.js';
@@ -34,6 +35,8 @@ function Page({ route }: { readonly route: Route }) {
       return <DashboardPage />;
     case 'order':
       return <OrderPage id={route.id} />;
+    case 'record':
+      return <RecordPage id={route.id} />;
     case 'lot':
       return <TracePage id={route.id} />;
     case 'quality':

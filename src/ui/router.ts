@@ -31,6 +31,7 @@ export type Route =
   | { readonly page: 'dashboard' }
   | { readonly page: 'terminal' }
   | { readonly page: 'order'; readonly id: string }
+  | { readonly page: 'record'; readonly id: string }
   | { readonly page: 'lot'; readonly id: string }
   | { readonly page: 'quality' }
   | { readonly page: 'master-data' }
@@ -45,16 +46,18 @@ export function match(p: string): Route {
       return s;
     }
   });
-  const [first, second] = parts;
+  const [first, second, third] = parts;
   if (parts.length === 0) return { page: 'dashboard' };
   if (parts.length === 1 && first === 'terminal') return { page: 'terminal' };
   if (parts.length === 1 && first === 'quality') return { page: 'quality' };
   if (parts.length === 1 && first === 'master-data') return { page: 'master-data' };
   if (parts.length === 2 && first === 'orders' && second) return { page: 'order', id: second };
   if (parts.length === 2 && first === 'lots' && second) return { page: 'lot', id: second };
+  if (parts.length === 3 && first === 'orders' && second && third === 'record') return { page: 'record', id: second };
   return { page: 'not-found' };
 }
 
-/** The app path of an order or a lot. */
+/** The app path of an order, its batch record or a lot. */
 export const orderHref = (id: string): string => `/orders/${encodeURIComponent(id)}`;
+export const recordHref = (id: string): string => `${orderHref(id)}/record`;
 export const lotHref = (id: string): string => `/lots/${encodeURIComponent(id)}`;

@@ -41,9 +41,9 @@ async function problemOf(res: Response): Promise<ApiError> {
   }
 }
 
-/** One call to the API: JSON in and out, the bearer token, problem+json turned into ApiError, network loss into UnreachableError. */
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+/** Sends one call: the bearer token, problem+json turned into ApiError, network loss into UnreachableError. */
+async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { accept };
   if (bearer.value) headers.authorization = `Bearer ${bearer.value}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
@@ -70,8 +70,18 @@ export async function request<T>(method: string, path: string, options: RequestO
   markReachable();
   if (res.status === 401 && path !== '/auth/login') onUnauthenticated();
   if (!res.ok) throw await problemOf(res);
-  const text = await res.text();
+  return res;
+}
+
+/** One call to the API: JSON in and out (see send for the errors). */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const text = await (await send(method, path, options, 'application/json')).text();
   return (text ? JSON.parse(text) : {}) as T;
+}
+
+/** A file the API answers (a PDF), with the session's token: a plain link would not carry it. */
+export async function getFile(path: string, accept: string): Promise<Blob> {
+  return (await send('GET', path, {}, accept)).blob();
 }
 
 export const get = <T>(path: string, signal?: AbortSignal): Promise<T> => request<T>('GET', path, signal ? { signal } : {});

@@ -2,7 +2,8 @@ import { dePlant } from './de-plant.js';
 import { deScreens } from './de-screens.js';
 import { deViews } from './de-views.js';
 import { deSignatures } from './de-signatures.js';
+import { deRecord } from './de-record.js';
 import type { MessageKey } from './en.js';
 
 /** Der deutsche Katalog: jeder Schlüssel des englischen (der Typ prüft es). */
-export const de: Record<MessageKey, string> = { ...deScreens, ...deViews, ...dePlant, ...deSignatures };
+export const de: Record<MessageKey, string> = { ...deScreens, ...deViews, ...dePlant, ...deSignatures, ...deRecord };

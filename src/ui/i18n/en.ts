@@ -2,8 +2,9 @@ import { enPlant } from './en-plant.js';
 import { enScreens } from './en-screens.js';
 import { enViews } from './en-views.js';
 import { enSignatures } from './en-signatures.js';
+import { enRecord } from './en-record.js';
 
 /** The English catalogue: the reference every other language must cover key for key. */
-export const en = { ...enScreens, ...enViews, ...enPlant, ...enSignatures };
+export const en = { ...enScreens, ...enViews, ...enPlant, ...enSignatures, ...enRecord };
 
 export type MessageKey = keyof typeof en;

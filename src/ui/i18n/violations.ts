@@ -9,11 +9,19 @@ function text(value: unknown): string | undefined {
   return String(value);
 }
 
+/** A status in words of the screen's language (the raw status when the catalogue lacks it). */
+function statusWord(kind: 'lot' | 'order', status: string): string {
+  const key = `${kind}.status.${status}`;
+  return known(key) ? t(key as MessageKey) : status;
+}
+
 /** The catalogue entry for a violation: a few codes read differently with the details they carry. */
 function keyOf(v: Violation): string {
   const d = v.details ?? {};
   if (v.code === 'EQUIPMENT_UNAVAILABLE' && Array.isArray(d.busyWith)) return 'violation.EQUIPMENT_BUSY';
   if (v.code === 'ORDER_ON_HOLD' && d.reason) return 'violation.ORDER_ON_HOLD_REASON';
+  if (v.code === 'INVALID_TRANSITION' && d.entity === 'batch-record' && d.releasedAt) return 'violation.RECORD_LOCKED';
+  if (v.code === 'INVALID_TRANSITION' && d.entity === 'batch-record' && d.orderStatus) return 'violation.RECORD_NOT_DONE';
   return `violation.${v.code}`;
 }
 
@@ -30,10 +38,8 @@ export function explain(v: Violation): string {
     const s = /At$|Until$/.test(k) && typeof value === 'string' ? dateTime(value) : text(value);
     if (s !== undefined) params[k] = s;
   }
-  if (v.code === 'LOT_NOT_RELEASED' && typeof d.status === 'string') {
-    const status = `lot.status.${d.status}`;
-    params.status = known(status) ? t(status as MessageKey) : d.status;
-  }
+  if (v.code === 'LOT_NOT_RELEASED' && typeof d.status === 'string') params.status = statusWord('lot', d.status);
+  if (key === 'violation.RECORD_NOT_DONE' && typeof d.orderStatus === 'string') params.orderStatus = statusWord('order', d.orderStatus);
   if (v.code === 'INVALID_FIELD') params.field = v.field ?? '';
   params.message = v.message;
   const filled = t(key as MessageKey, params);

@@ -8,6 +8,8 @@ import { dateTime, num } from '../i18n/format.js';
 import { t } from '../i18n/i18n.js';
 import { OrderJournal } from './order-journal.js';
 import { OrderLots } from './order-lots.js';
+import { recordHref } from '../router.js';
+import { hasRole } from '../session/session.js';
 
 /** One work order: its steps with who, when and where, the lots it consumed and made, and its journal. */
 export function OrderPage({ id }: { readonly id: string }) {
@@ -30,7 +32,11 @@ export function OrderPage({ id }: { readonly id: string }) {
   return (
     <div class="order-page">
       <section class="panel order-summary" aria-labelledby="order-title">
-        <h1 id="order-title">{t('order.title', { id: o.id })} <StatusBadge kind="order" status={o.status} /></h1>
+        <div class="record-head">
+          <h1 id="order-title">{t('order.title', { id: o.id })} <StatusBadge kind="order" status={o.status} /></h1>
+          {/* The roles that may read batch records (admin holds all). */}
+          {hasRole('supervisor', 'quality', 'engineer') && <a class="button secondary record-link" href={recordHref(o.id)}>{t('record.link')} <span class="muted small">({t('record.linkHint')})</span></a>}
+        </div>
         {o.holdReason && o.status === 'on_hold' && <p class="notice" role="status">{t('order.heldBecause', { reason: o.holdReason })}</p>}
         <dl class="facts">
           <div><dt>{t('order.material')}</dt><dd>{o.materialId} · {t('order.revision', { rev: o.revision })}</dd></div>

@@ -19,9 +19,9 @@ export function traceCsv(trace: Trace): string {
   return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Offers the text as a file download. */
-export function download(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+/** Offers the text (as CSV) or the file as a download. */
+export function download(filename: string, content: string | Blob): void {
+  const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type: 'text/csv;charset=utf-8' }) : content);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
