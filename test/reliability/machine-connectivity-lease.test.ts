@@ -24,8 +24,12 @@ describeStores('machine connectivity on one node of several', (dialect) => {
     await release?.();
   });
 
+  // Renewed every third of it; a node whose renewal comes later than two thirds of it stands by (as it must). Long
+  // enough that a busy machine's event loop lag does not make a node stand by (300 ms did, about one run in five,
+  // and 1.5 s with both cores loaded), short enough for the takeover tests to end in seconds.
+  const LEASE_MS = 4_000;
   const start = async (hostId: string): Promise<Takt> => {
-    const takt = await createTakt({ store: config, adminPassword: 'lease-password-1', sparkplug: { url: broker.url, hostId }, machineLeaseMs: 300 });
+    const takt = await createTakt({ store: config, adminPassword: 'lease-password-1', sparkplug: { url: broker.url, hostId }, machineLeaseMs: LEASE_MS });
     nodes.push(takt);
     return takt;
   };
@@ -46,12 +50,12 @@ describeStores('machine connectivity on one node of several', (dialect) => {
     expect(sb.sparkplug).toBeNull();
     expect(sb.connectivity?.node).not.toBe(sa.connectivity?.node);
     // Still so after several renewals.
-    await new Promise((r) => setTimeout(r, 700));
+    await new Promise((r) => setTimeout(r, LEASE_MS));
     expect((await status(b)).connectivity?.role).toBe('standby');
 
     await a.close();
     nodes.splice(nodes.indexOf(a), 1);
-    await eventually(async () => (await status(b)).sparkplug?.connected === true, 'the other node connected', 10_000);
+    await eventually(async () => (await status(b)).sparkplug?.connected === true, 'the other node connected', 20_000);
     expect((await status(b)).connectivity?.role).toBe('active');
   });
 
@@ -59,16 +63,17 @@ describeStores('machine connectivity on one node of several', (dialect) => {
     const [b] = nodes as [Takt];
     await b.close();
     nodes.splice(0, 1);
-    // A node without machine connectivity, to write the lease as a node that died holding it for another 600 ms would.
+    // A node without machine connectivity, to write the lease as a node that died holding it for a while longer would
+    // (long enough that the next node still finds it held when it has started, however slow the machine).
     const dead = await createTakt({ store: config, adminPassword: 'lease-password-1' });
     nodes.push(dead);
-    await dead.store.db.insertInto('leases').values({ name: 'machine-connectivity', owner: 'a-dead-node', until: Date.now() + 600 }).execute();
+    await dead.store.db.insertInto('leases').values({ name: 'machine-connectivity', owner: 'a-dead-node', until: Date.now() + LEASE_MS }).execute();
     const d = await start('takt-d');
     expect((await status(d)).connectivity?.role).toBe('standby');
-    await eventually(async () => (await status(d)).sparkplug?.connected === true, 'the standby node connected', 10_000);
+    await eventually(async () => (await status(d)).sparkplug?.connected === true, 'the standby node connected', 20_000);
     // Another node holds the lease now (this one could not renew in time): it stops connecting at its next renewal.
     await dead.store.db.updateTable('leases').set({ owner: 'another-node', until: Date.now() + 60_000 }).where('name', '=', 'machine-connectivity').execute();
-    await eventually(async () => (await status(d)).connectivity?.role === 'standby', 'the node standing by', 10_000);
+    await eventually(async () => (await status(d)).connectivity?.role === 'standby', 'the node standing by', 20_000);
     expect((await status(d)).sparkplug).toBeNull();
   });
 });
