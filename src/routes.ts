@@ -3,6 +3,7 @@ import type { CommandRunner } from './platform/commands/command-runner.js';
 import type { EventBus } from './platform/events/event-bus.js';
 import type { Store } from './platform/store/database.js';
 import type { TaktMetrics } from './platform/observability/index.js';
+import { registerAndonRoutes } from './modules/andon/index.js';
 import { registerEquipmentRoutes } from './modules/equipment/index.js';
 import { registerGenealogyRoutes, registerLotRoutes } from './modules/inventory/index.js';
 import { registerLabourRoutes, registerOperationRoutes, registerWorkOrderRoutes } from './modules/production/index.js';
@@ -33,5 +34,6 @@ export function registerModules({ app, runner, store }: ModuleDeps): void {
   registerGenealogyRoutes(app, store);
   registerQualityRoutes(app, runner, store);
   registerEquipmentRoutes(app, runner, store);
+  registerAndonRoutes(app, runner, store);
   registerUiHost(app);
 }

@@ -39,6 +39,9 @@ export const VIOLATION_CODES = [
   'LOT_NOT_LOT_CONTROLLED',
   'PERSON_CLOCKED_ON',
   'NOT_CLOCKED_ON',
+  'OPERATION_NOT_IN_WORK_CENTER',
+  'ANDON_CALL_ACTIVE',
+  'ANDON_NOT_RAISER',
   'TOO_MANY_REQUESTS',
   'PAYLOAD_TOO_LARGE',
   // An inbound B2MML message Takt cannot take (HTTP 422): the B2MML layer's problem codes, then the import's own.
@@ -150,6 +153,9 @@ export function statusOf(code: ViolationCode): number {
     case 'LOT_NOT_LOT_CONTROLLED':
     case 'PERSON_CLOCKED_ON':
     case 'NOT_CLOCKED_ON':
+    case 'OPERATION_NOT_IN_WORK_CENTER':
+    case 'ANDON_CALL_ACTIVE':
+    case 'ANDON_NOT_RAISER':
       return 409;
     default: {
       const unreachable: never = code;
