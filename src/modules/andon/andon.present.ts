@@ -18,10 +18,13 @@ export function presentCall(c: AndonCall, now: number) {
 }
 
 export function presentSummary(w: WorkCenterAndon) {
+  const { active: a, period: p } = w;
   return {
-    workCenterId: w.workCenterId, open: w.open, acknowledged: w.acknowledged, active: w.active,
-    oldestActiveRaisedAt: iso(w.oldestActiveRaisedAt), oldestActiveAgeSec: seconds(w.oldestActiveAgeMs),
-    raised: w.raised, resolved: w.resolved, cancelled: w.cancelled,
-    meanTimeToAcknowledgeSec: seconds(w.meanTimeToAcknowledgeMs), meanTimeToResolveSec: seconds(w.meanTimeToResolveMs),
+    workCenterId: w.workCenterId,
+    active: { open: a.open, acknowledged: a.acknowledged, total: a.total, oldestRaisedAt: iso(a.oldestRaisedAt), oldestAgeSec: seconds(a.oldestAgeMs) },
+    period: {
+      raised: p.raised, acknowledged: p.acknowledged, resolved: p.resolved, cancelled: p.cancelled,
+      meanTimeToAcknowledgeSec: seconds(p.meanTimeToAcknowledgeMs), meanTimeToResolveSec: seconds(p.meanTimeToResolveMs),
+    },
   };
 }

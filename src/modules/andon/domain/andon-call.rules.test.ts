@@ -41,8 +41,14 @@ describe('andon summary per work center', () => {
       { workCenterId: 'WC-1', raised: 2, acknowledged: 1, resolved: 0, cancelled: 0, acknowledgeMsSum: 5_000, resolveMsSum: 0 },
     ];
     expect(summarize([open, taken], totals, 61_000)).toEqual([
-      { workCenterId: 'WC-1', open: 1, acknowledged: 1, active: 2, oldestActiveRaisedAt: 1_000, oldestActiveAgeMs: 60_000, raised: 2, resolved: 0, cancelled: 0, meanTimeToAcknowledgeMs: 5_000, meanTimeToResolveMs: null },
-      { workCenterId: 'WC-2', open: 0, acknowledged: 0, active: 0, oldestActiveRaisedAt: null, oldestActiveAgeMs: null, raised: 3, resolved: 1, cancelled: 1, meanTimeToAcknowledgeMs: 15_000, meanTimeToResolveMs: 90_000 },
+      {
+        workCenterId: 'WC-1', active: { open: 1, acknowledged: 1, total: 2, oldestRaisedAt: 1_000, oldestAgeMs: 60_000 },
+        period: { raised: 2, acknowledged: 1, resolved: 0, cancelled: 0, meanTimeToAcknowledgeMs: 5_000, meanTimeToResolveMs: null },
+      },
+      {
+        workCenterId: 'WC-2', active: { open: 0, acknowledged: 0, total: 0, oldestRaisedAt: null, oldestAgeMs: null },
+        period: { raised: 3, acknowledged: 2, resolved: 1, cancelled: 1, meanTimeToAcknowledgeMs: 15_000, meanTimeToResolveMs: 90_000 },
+      },
     ]);
   });
 });

@@ -12,22 +12,27 @@ export interface PeriodTotals {
   readonly resolveMsSum: number;
 }
 
-/** One work center's andon picture: what is active now, and how fast calls of the period were answered. */
+/** One work center's andon picture: what is active now, and how the calls raised in a period were answered. */
 export interface WorkCenterAndon {
   readonly workCenterId: string;
-  /** Calls waiting for someone (open) and calls someone took but has not resolved (acknowledged); active = both. */
-  readonly open: number;
-  readonly acknowledged: number;
-  readonly active: number;
-  /** When the oldest active call was raised, and how long ago (null when none is active). */
-  readonly oldestActiveRaisedAt: number | null;
-  readonly oldestActiveAgeMs: number | null;
-  readonly raised: number;
-  readonly resolved: number;
-  readonly cancelled: number;
-  /** Means over the period's calls that were acknowledged (resolved); null when none was. */
-  readonly meanTimeToAcknowledgeMs: number | null;
-  readonly meanTimeToResolveMs: number | null;
+  readonly active: {
+    /** Calls waiting for someone (open), and calls someone took but has not resolved (acknowledged). */
+    readonly open: number;
+    readonly acknowledged: number;
+    readonly total: number;
+    /** When the oldest active call was raised, and how long ago (null when none is active). */
+    readonly oldestRaisedAt: number | null;
+    readonly oldestAgeMs: number | null;
+  };
+  readonly period: {
+    readonly raised: number;
+    readonly acknowledged: number;
+    readonly resolved: number;
+    readonly cancelled: number;
+    /** Means over the period's calls that were acknowledged (resolved); null when none was. */
+    readonly meanTimeToAcknowledgeMs: number | null;
+    readonly meanTimeToResolveMs: number | null;
+  };
 }
 
 const NO_TOTALS = { raised: 0, acknowledged: 0, resolved: 0, cancelled: 0, acknowledgeMsSum: 0, resolveMsSum: 0 };
@@ -44,11 +49,13 @@ export function summarize(active: readonly AndonCall[], totals: readonly PeriodT
     const oldest = here.length === 0 ? null : Math.min(...here.map((c) => c.raisedAt));
     const open = here.filter((c) => c.status === 'open').length;
     return {
-      workCenterId, open, acknowledged: here.length - open, active: here.length,
-      oldestActiveRaisedAt: oldest, oldestActiveAgeMs: oldest === null ? null : Math.max(0, now - oldest),
-      raised: t.raised, resolved: t.resolved, cancelled: t.cancelled,
-      meanTimeToAcknowledgeMs: t.acknowledged === 0 ? null : t.acknowledgeMsSum / t.acknowledged,
-      meanTimeToResolveMs: t.resolved === 0 ? null : t.resolveMsSum / t.resolved,
+      workCenterId,
+      active: { open, acknowledged: here.length - open, total: here.length, oldestRaisedAt: oldest, oldestAgeMs: oldest === null ? null : Math.max(0, now - oldest) },
+      period: {
+        raised: t.raised, acknowledged: t.acknowledged, resolved: t.resolved, cancelled: t.cancelled,
+        meanTimeToAcknowledgeMs: t.acknowledged === 0 ? null : t.acknowledgeMsSum / t.acknowledged,
+        meanTimeToResolveMs: t.resolved === 0 ? null : t.resolveMsSum / t.resolved,
+      },
     };
   });
 }
