@@ -32,4 +32,5 @@ export const FEATURES = {
   spc: '/api/v1/quality/characteristics/{code}/spc',
   workCenterOee: '/api/v1/work-centers/{id}/oee',
   equipmentStates: '/api/v1/equipment/{id}/states',
+  andon: '/api/v1/andon-calls',
 } as const;

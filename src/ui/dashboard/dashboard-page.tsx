@@ -1,3 +1,5 @@
+import { AndonPanel } from '../andon/andon-panel.js';
+import { useActiveCalls, type AndonCall } from '../andon/andon-calls.js';
 import type { HierarchyNode } from '../api/types.js';
 import { t } from '../i18n/i18n.js';
 import { ClockedOnPanel } from './clocked-on-panel.js';
@@ -14,7 +16,7 @@ function withState(e: HierarchyNode, plant: Plant): HierarchyNode {
   return s ? { ...e, state: s.state, stateReason: s.reason } : e;
 }
 
-function Kpis({ plant }: { readonly plant: Plant }) {
+function Kpis({ plant, andon }: { readonly plant: Plant; readonly andon: readonly AndonCall[] | null }) {
   const states = plant.workCenters.map((w) => tileState(plant.equipment.filter((e) => e.workCenterId === w.id).map((e) => withState(e, plant)), plant.dispatch[w.id] ?? []));
   const late = plant.orders.filter((o) => o.dueAt !== null && Date.parse(o.dueAt) < Date.now()).length;
   const kpis = [
@@ -23,6 +25,7 @@ function Kpis({ plant }: { readonly plant: Plant }) {
     { key: 'holds', value: String(plant.orders.filter((o) => o.status === 'on_hold').length + plant.heldLots.length), label: t('dashboard.kpiHolds'), bad: true },
     { key: 'late', value: String(late), label: t('dashboard.kpiLate'), bad: true },
     ...(plant.nonconformances ? [{ key: 'ncs', value: String(plant.nonconformances.length), label: t('dashboard.kpiNcs'), bad: true }] : []),
+    ...(andon ? [{ key: 'andon', value: String(andon.length), label: t('andon.kpi'), bad: true }] : []),
   ];
   return (
     <ul class="kpis" aria-label={t('dashboard.kpis')}>
@@ -39,6 +42,8 @@ function Kpis({ plant }: { readonly plant: Plant }) {
 /** The plant on one screen, live: work centers by area, active orders, holds, and what just happened. */
 export function DashboardPage() {
   const plant = usePlant();
+  const andon = useActiveCalls('*');
+  const workCenterName = (id: string): string => plant.workCenters.find((w) => w.id === id)?.name ?? id;
   const orphans = plant.workCenters.filter((w) => !plant.areas.some((a) => a.id === w.parentId));
   const groups = [...plant.areas.map((a) => ({ id: a.id, name: a.name, centers: plant.workCenters.filter((w) => w.parentId === a.id) })), { id: '', name: t('terminal.otherArea'), centers: orphans }].filter(
     (g) => g.centers.length > 0,
@@ -47,7 +52,7 @@ export function DashboardPage() {
     <div class="dashboard">
       <div class="dashboard-main">
         <h1 class="visually-hidden">{t('nav.dashboard')}</h1>
-        <Kpis plant={plant} />
+        <Kpis plant={plant} andon={andon.calls} />
         {!plant.loaded && <p role="status">{t('common.loading')}</p>}
         {plant.loaded && groups.length === 0 && <p class="panel muted">{t('dashboard.empty')}</p>}
         {groups.map((g) => (
@@ -56,7 +61,7 @@ export function DashboardPage() {
             <div class="wc-grid">
               {g.centers.map((w) => (
                 <WorkCenterTile
-                  key={w.id} workCenter={w} items={plant.dispatch[w.id] ?? []} oee={plant.oee?.[w.id]}
+                  key={w.id} workCenter={w} items={plant.dispatch[w.id] ?? []} oee={plant.oee?.[w.id]} andon={andon.calls?.filter((c) => c.workCenterId === w.id) ?? []}
                   equipment={plant.equipment.filter((e) => e.workCenterId === w.id || e.parentId === w.id).map((e) => withState(e, plant))}
                 />
               ))}
@@ -66,6 +71,7 @@ export function DashboardPage() {
         <OrdersPanel orders={plant.orders} />
       </div>
       <aside class="dashboard-side">
+        {andon.calls && <AndonPanel calls={andon.calls} workCenterName={workCenterName} onChanged={andon.reload} />}
         <HoldsPanel orders={plant.orders} lots={plant.heldLots} nonconformances={plant.nonconformances} />
         <ClockedOnPanel />
         <EventFeed />

@@ -1,5 +1,6 @@
 import type { JournalEvent } from '../api/types.js';
 import { num } from '../i18n/format.js';
+import { kindName } from '../andon/andon-calls.js';
 import { known, t, type MessageKey } from '../i18n/i18n.js';
 
 /** An event in one plain sentence of the screen's language; its action and id when the catalogue has no sentence. */
@@ -18,6 +19,8 @@ export function describeEvent(e: JournalEvent): string {
     state: typeof d.state === 'string' ? d.state : '',
     reason: e.reason ?? (typeof d.reason === 'string' ? d.reason : ''),
     person: typeof d.personId === 'string' ? d.personId : e.actor,
+    kind: typeof d.kind === 'string' ? kindName(d.kind) : '',
+    workCenter: typeof d.workCenterId === 'string' ? d.workCenterId : '',
   };
   const noScrap = (e.action === 'operation.reported' || e.action === 'work-order.completed') && (d.scrap === 0 || d.scrap === undefined);
   const key = `event.${e.action}${noScrap ? '.noScrap' : ''}`;
@@ -34,6 +37,7 @@ export function feedWorthy(e: JournalEvent): boolean {
 
 /** A class for the feed line: problems stand out. */
 export function eventTone(e: JournalEvent): 'bad' | 'good' | 'plain' {
+  if (e.entity === 'andon-call') return e.action === 'andon-call.raised' ? 'bad' : e.action === 'andon-call.resolved' ? 'good' : 'plain';
   if (/held|failed|alert|violation|nonconformance\.opened|cancelled/.test(e.action)) return 'bad';
   if (/completed|released$/.test(e.action)) return 'good';
   return 'plain';

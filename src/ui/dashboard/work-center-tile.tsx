@@ -1,3 +1,5 @@
+import { AndonMarker } from '../andon/andon-panel.js';
+import type { AndonCall } from '../andon/andon-calls.js';
 import type { DispatchItem, HierarchyNode } from '../api/types.js';
 import { ProgressBar } from '../components/progress-bar.js';
 import { clock, percent } from '../i18n/format.js';
@@ -11,19 +13,22 @@ interface Props {
   readonly equipment: readonly HierarchyNode[];
   readonly items: readonly DispatchItem[];
   readonly oee: Oee | undefined;
+  /** Its active andon calls, shown as a marker under the head. */
+  readonly andon: readonly AndonCall[];
 }
 
 /** One work center on the wall: its state in colour and word, what runs and how far it is, what waits. */
-export function WorkCenterTile({ workCenter, equipment, items, oee }: Props) {
+export function WorkCenterTile({ workCenter, equipment, items, oee, andon }: Props) {
   const state = tileState(equipment, items);
   const active = items.filter((i) => i.operation.status === 'running' || i.operation.status === 'paused');
   const waiting = items.length - active.length;
   return (
-    <article class={`wc-tile state-${state.replace('_', '-')}`} aria-labelledby={`wc-${workCenter.id}`} data-work-center={workCenter.id}>
+    <article class={`wc-tile state-${state.replace('_', '-')}${andon.some((c) => c.status === 'open') ? ' andon-called' : ''}`} aria-labelledby={`wc-${workCenter.id}`} data-work-center={workCenter.id}>
       <header class="wc-head">
         <h3 id={`wc-${workCenter.id}`}>{workCenter.name}</h3>
         <span class="wc-state" data-state={state}>{t(`wcState.${state}`)}</span>
       </header>
+      <AndonMarker calls={andon} />
       {active.length === 0 && <p class="wc-idle">{t('dashboard.nothingRunning')}</p>}
       {active.map((i) => (
         <div class="wc-run" key={i.operation.id} data-operation-id={i.operation.id}>

@@ -1,3 +1,4 @@
+import { deAndon } from './de-andon.js';
 import { dePlant } from './de-plant.js';
 import { deScreens } from './de-screens.js';
 import { deViews } from './de-views.js';
@@ -6,4 +7,4 @@ import { deRecord } from './de-record.js';
 import type { MessageKey } from './en.js';
 
 /** Der deutsche Katalog: jeder Schlüssel des englischen (der Typ prüft es). */
-export const de: Record<MessageKey, string> = { ...deScreens, ...deViews, ...dePlant, ...deSignatures, ...deRecord };
+export const de: Record<MessageKey, string> = { ...deScreens, ...deViews, ...dePlant, ...deSignatures, ...deRecord, ...deAndon };

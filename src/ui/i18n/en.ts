@@ -1,3 +1,4 @@
+import { enAndon } from './en-andon.js';
 import { enPlant } from './en-plant.js';
 import { enScreens } from './en-screens.js';
 import { enViews } from './en-views.js';
@@ -5,6 +6,6 @@ import { enSignatures } from './en-signatures.js';
 import { enRecord } from './en-record.js';
 
 /** The English catalogue: the reference every other language must cover key for key. */
-export const en = { ...enScreens, ...enViews, ...enPlant, ...enSignatures, ...enRecord };
+export const en = { ...enScreens, ...enViews, ...enPlant, ...enSignatures, ...enRecord, ...enAndon };
 
 export type MessageKey = keyof typeof en;

@@ -40,6 +40,7 @@ export function explain(v: Violation): string {
   }
   if (v.code === 'LOT_NOT_RELEASED' && typeof d.status === 'string') params.status = statusWord('lot', d.status);
   if (key === 'violation.RECORD_NOT_DONE' && typeof d.orderStatus === 'string') params.orderStatus = statusWord('order', d.orderStatus);
+  if (v.code === 'ANDON_CALL_ACTIVE' && typeof d.kind === 'string' && known(`andon.kind.${d.kind}`)) params.kind = t(`andon.kind.${d.kind}` as MessageKey);
   if (v.code === 'INVALID_FIELD') params.field = v.field ?? '';
   params.message = v.message;
   const filled = t(key as MessageKey, params);

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { TerminalAndon } from '../andon/terminal-andon.js';
 import { get, seg } from '../api/client.js';
 import type { DispatchItem, HierarchyNode, Items } from '../api/types.js';
 import { isProductionEvent, useLiveRefresh } from '../api/use-live.js';
@@ -38,6 +39,7 @@ export function TerminalPage() {
   const items = dispatch.data ?? [];
   const selectedId = selectedOperationId.value;
   // The selection follows the list: what was chosen while it is listed, else the running one, else the next to do.
+  const running = items.find((i) => i.operation.status === 'running') ?? items.find((i) => i.operation.status === 'paused');
   const selected =
     items.find((i) => i.operation.id === selectedId) ?? items.find((i) => i.operation.status === 'running') ?? items.find((i) => i.startable) ?? items[0] ?? null;
 
@@ -65,7 +67,10 @@ export function TerminalPage() {
           <WorkCenterPicker />
         ) : (
           <div class="terminal-grid">
-            <DispatchList items={items} loading={dispatch.loading} selectedId={selected?.operation.id ?? null} failed={dispatch.error !== null && dispatch.data === null} />
+            <div class="terminal-side">
+              <DispatchList items={items} loading={dispatch.loading} selectedId={selected?.operation.id ?? null} failed={dispatch.error !== null && dispatch.data === null} />
+              <TerminalAndon workCenterId={wc} running={running ? { operationId: running.operation.id, equipmentId: running.operation.equipmentId } : null} />
+            </div>
             {selected && station.data ? (
               <OperationPanel key={selected.operation.id} item={selected} station={station.data} onChanged={dispatch.reload} />
             ) : (
