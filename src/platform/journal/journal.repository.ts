@@ -128,6 +128,8 @@ export interface JournalQuery {
   readonly entity?: string;
   readonly entityId?: string;
   readonly actor?: string;
+  /** The exact action, e.g. `lot.held`. */
+  readonly action?: string;
   readonly from?: number;
   readonly to?: number;
 }
@@ -138,6 +140,7 @@ export async function readJournal(db: Kysely<Database>, q: JournalQuery): Promis
   if (q.entity) query = query.where('entity', '=', q.entity);
   if (q.entityId) query = query.where('entity_id', '=', q.entityId);
   if (q.actor) query = query.where('actor', '=', q.actor);
+  if (q.action) query = query.where('action', '=', q.action);
   if (q.from !== undefined) query = query.where('at', '>=', q.from);
   if (q.to !== undefined) query = query.where('at', '<', q.to);
   const rows = await query.orderBy('seq').limit(q.limit ?? 1000).execute();

@@ -48,6 +48,21 @@ describeStores('audit trail export and previous values', (dialect) => {
     expect((await t.call('GET', '/api/v1/journal/export', { as: 'operator' })).status).toBe(403);
   });
 
+  it('filters the journal and its export by action, alone and with the other filters', async () => {
+    await receive(t, 'SUB-B', 'SUB', 5);
+    expect((await t.call('POST', '/api/v1/lots/SUB-B/hold', { as: 'quality', body: { reason: 'seal' } })).status).toBe(200);
+    expect((await t.call('PUT', '/api/v1/materials/PKG', { as: 'engineer', body: { name: 'Folding carton', uom: 'pcs', lotControlled: true } })).status).toBe(200);
+    const read = await t.call('GET', '/api/v1/journal?action=lot.held', { as: 'quality' });
+    expect(read.status).toBe(200);
+    expect((read.body.events as Ev[]).map((e) => [e.action, e.entityId, e.actor, e.reason])).toEqual([['lot.held', 'SUB-B', 't-quality', 'seal']]);
+    const updated = await exportJson('action=material.updated');
+    expect(updated.map((e) => [e.entityId, e.actor])).toEqual([['PKG', 't-engineer']]);
+    expect(await exportJson('action=material.updated&actor=t-quality')).toEqual([]);
+    expect(await exportJson('action=lot.held&entity=lot&entityId=SUB-A')).toEqual([]);
+    const csv = await t.call('GET', '/api/v1/journal/export?format=csv&action=lot.held', { as: 'supervisor' });
+    expect((csv.body as string).replace(/^\ufeff/, '').split('\r\n').filter((l) => l !== '')).toHaveLength(2);
+  });
+
   it('reads a journal larger than one page whole, in order, page by page', async () => {
     const whole = await readJournal(t.takt.store.db, { limit: 5000 });
     const paged: number[] = [];

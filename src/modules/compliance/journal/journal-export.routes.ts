@@ -13,6 +13,7 @@ const exportQuery = z.strictObject({
   entity: z.string().min(1).max(100).optional(),
   entityId: z.string().min(1).max(200).optional(),
   actor: z.string().min(1).max(100).optional(),
+  action: z.string().min(1).max(100).optional(),
   from: isoTime.optional(),
   to: isoTime.optional(),
 });
@@ -50,7 +51,7 @@ async function* jsonChunks(pages: AsyncGenerator<JournalEvent[]>, filters: Recor
 
 /**
  * GET /journal/export?format=csv|json: the audit trail (who, when, what, the previous and new values in `data`,
- * the reason, the hash chain) filtered by entity, entity id, actor and time window, streamed page by page.
+ * the reason, the hash chain) filtered by entity, entity id, actor, action and time window, streamed page by page.
  */
 export function registerJournalExport(app: FastifyInstance, store: Store): void {
   app.withTypeProvider<ZodTypeProvider>().route({
@@ -61,7 +62,7 @@ export function registerJournalExport(app: FastifyInstance, store: Store): void 
     handler: async (req, reply) => {
       const q = req.query;
       refuseIfAny(q.from !== undefined && q.to !== undefined && q.to <= q.from ? [violation('INVALID_FIELD', 'to must be after from', { field: 'to' })] : []);
-      const filter = { entity: q.entity, entityId: q.entityId, actor: q.actor, from: q.from, to: q.to };
+      const filter = { entity: q.entity, entityId: q.entityId, actor: q.actor, action: q.action, from: q.from, to: q.to };
       const pages = journalPages(store, filter);
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const body = q.format === 'csv' ? csvLines(pages) : jsonChunks(pages, { ...filter, from: q.from === undefined ? undefined : iso(q.from), to: q.to === undefined ? undefined : iso(q.to) });

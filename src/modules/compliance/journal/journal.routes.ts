@@ -15,6 +15,7 @@ const journalQuery = z.strictObject({
   entity: z.string().max(100).optional(),
   entityId: z.string().max(200).optional(),
   actor: z.string().max(100).optional(),
+  action: z.string().max(100).optional(),
   from: isoTime.optional(),
   to: isoTime.optional(),
 });
