@@ -3,6 +3,7 @@ import { get } from './api/client.js';
 import { loadFeatures } from './api/features.js';
 import type { HierarchyNode, Items } from './api/types.js';
 import { AppHeader, LanguageSwitch } from './components/app-header.js';
+import { AuditPage } from './audit/audit-page.js';
 import { ConnectionBanner } from './components/connection-banner.js';
 import { DashboardPage } from './dashboard/dashboard-page.js';
 import { siteTimeZone } from './i18n/format.js';
@@ -43,6 +44,8 @@ function Page({ route }: { readonly route: Route }) {
       return <QualityPage />;
     case 'master-data':
       return <MasterDataPage />;
+    case 'audit':
+      return <AuditPage />;
     default:
       return (
         <section class="panel">

@@ -35,6 +35,7 @@ export type Route =
   | { readonly page: 'lot'; readonly id: string }
   | { readonly page: 'quality' }
   | { readonly page: 'master-data' }
+  | { readonly page: 'audit' }
   | { readonly page: 'not-found' };
 
 /** The route a path names. */
@@ -51,6 +52,7 @@ export function match(p: string): Route {
   if (parts.length === 1 && first === 'terminal') return { page: 'terminal' };
   if (parts.length === 1 && first === 'quality') return { page: 'quality' };
   if (parts.length === 1 && first === 'master-data') return { page: 'master-data' };
+  if (parts.length === 1 && first === 'audit') return { page: 'audit' };
   if (parts.length === 2 && first === 'orders' && second) return { page: 'order', id: second };
   if (parts.length === 2 && first === 'lots' && second) return { page: 'lot', id: second };
   if (parts.length === 3 && first === 'orders' && second && third === 'record') return { page: 'record', id: second };

@@ -207,6 +207,9 @@ export interface JournalEvent {
   readonly entityId: string;
   readonly data: Readonly<Record<string, unknown>>;
   readonly reason?: string | null;
+  /** The hash chain (the journal sends both; the event stream may not). */
+  readonly hash?: string;
+  readonly prevHash?: string;
 }
 
 export interface Items<T> {

@@ -1,13 +1,15 @@
+import { JOURNAL_READERS } from '../audit/audit-view.js';
 import { locale, setLocale, t, type MessageKey } from '../i18n/i18n.js';
 import type { Route } from '../router.js';
-import { me, signOut } from '../session/session.js';
+import { hasRole, me, signOut } from '../session/session.js';
 import { LiveIndicator } from './live-indicator.js';
 
-const LINKS: readonly { href: string; page: Route['page']; label: MessageKey }[] = [
+const LINKS: readonly { href: string; page: Route['page']; label: MessageKey; roles?: readonly string[] }[] = [
   { href: '/', page: 'dashboard', label: 'nav.dashboard' },
   { href: '/terminal', page: 'terminal', label: 'nav.terminal' },
   { href: '/quality', page: 'quality', label: 'nav.quality' },
   { href: '/master-data', page: 'master-data', label: 'nav.masterData' },
+  { href: '/audit', page: 'audit', label: 'nav.audit', roles: JOURNAL_READERS },
 ];
 
 /** The office screens' header: where to go, who is signed in, the language, whether the screen is live. */
@@ -17,7 +19,7 @@ export function AppHeader({ current }: { readonly current: Route['page'] }) {
       <a class="brand" href="/" aria-label={t('nav.home')}>Takt</a>
       <nav aria-label={t('nav.main')}>
         <ul>
-          {LINKS.map((l) => (
+          {LINKS.filter((l) => !l.roles || hasRole(...l.roles)).map((l) => (
             <li key={l.href}>
               <a href={l.href} aria-current={current === l.page ? 'page' : undefined}>{t(l.label)}</a>
             </li>

@@ -4,8 +4,9 @@ import { enScreens } from './en-screens.js';
 import { enViews } from './en-views.js';
 import { enSignatures } from './en-signatures.js';
 import { enRecord } from './en-record.js';
+import { enAudit } from './en-audit.js';
 
 /** The English catalogue: the reference every other language must cover key for key. */
-export const en = { ...enScreens, ...enViews, ...enPlant, ...enSignatures, ...enRecord, ...enAndon };
+export const en = { ...enScreens, ...enViews, ...enPlant, ...enSignatures, ...enRecord, ...enAndon, ...enAudit };
 
 export type MessageKey = keyof typeof en;
