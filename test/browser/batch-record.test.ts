@@ -34,7 +34,9 @@ describe.skipIf(skip !== null)('batch record review and release', () => {
   const signAs = async (meaning: string, comment?: string): Promise<void> => {
     const dialog = page.getByRole('dialog', { name: 'Electronic signature' });
     await dialog.waitFor();
-    expect(await dialog.locator('select[name="sig-meaning"]').inputValue()).toBe(meaning);
+    // Polled: the select takes the policy's meaning in a render after the dialog appears (read once, it was still
+    // empty in a run on a loaded machine).
+    await expect.poll(() => dialog.locator('select[name="sig-meaning"]').inputValue()).toBe(meaning);
     await dialog.locator('input[name="sig-password"]').fill(TEST_PASSWORD);
     if (comment) await dialog.locator('input[name="sig-comment"]').fill(comment);
     await dialog.getByRole('button', { name: 'Sign' }).click();
