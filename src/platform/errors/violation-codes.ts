@@ -42,6 +42,7 @@ export const VIOLATION_CODES = [
   'OPERATION_NOT_IN_WORK_CENTER',
   'ANDON_CALL_ACTIVE',
   'ANDON_NOT_RAISER',
+  'NOT_IN_DISPATCH_LIST',
   'TOO_MANY_REQUESTS',
   'PAYLOAD_TOO_LARGE',
   // An inbound B2MML message Takt cannot take (HTTP 422): the B2MML layer's problem codes, then the import's own.
@@ -156,6 +157,7 @@ export function statusOf(code: ViolationCode): number {
     case 'OPERATION_NOT_IN_WORK_CENTER':
     case 'ANDON_CALL_ACTIVE':
     case 'ANDON_NOT_RAISER':
+    case 'NOT_IN_DISPATCH_LIST':
       return 409;
     default: {
       const unreachable: never = code;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/store/schema.js';
 import { toOperation, type Operation } from '../work-orders/work-order.repository.js';
 import { sequenceAllows } from '../operations/execution.rules.js';
+import { compareDispatch, type DispatchKey } from './dispatch-order.js';
 
 export interface DispatchItem {
   readonly operation: Operation;
@@ -18,11 +19,17 @@ export interface DispatchItem {
 
 const ACTIVE_ORDERS = ['released', 'in_progress', 'on_hold'];
 
+/** A dispatch list entry with what placed it there. */
+export interface DispatchEntry {
+  readonly item: DispatchItem;
+  readonly key: DispatchKey;
+}
+
 /**
- * Operations ready, running or paused at a work center, of orders that are released, in progress or on hold:
- * running and paused first, then by priority (high first), due date (earliest first, none last), order, step.
+ * Operations ready, running or paused at a work center, of orders that are released, in progress or on hold, in
+ * dispatch order (compareDispatch), each with the key that placed it.
  */
-export async function dispatchList(db: Kysely<Database>, workCenterId: string): Promise<DispatchItem[]> {
+export async function dispatchEntries(db: Kysely<Database>, workCenterId: string): Promise<DispatchEntry[]> {
   const rows = await db
     .selectFrom('operations as o')
     .innerJoin('work_orders as w', 'w.id', 'o.work_order_id')
@@ -34,7 +41,7 @@ export async function dispatchList(db: Kysely<Database>, workCenterId: string): 
     .execute();
   const orderIds = [...new Set(rows.map((r) => r.work_order_id))];
   const siblings = orderIds.length === 0 ? [] : (await db.selectFrom('operations').selectAll().where('work_order_id', 'in', orderIds).execute()).map(toOperation);
-  const items = rows.map((r) => {
+  const entries = rows.map((r): DispatchEntry => {
     const operation = toOperation(r);
     const blocked = operation.status === 'ready' ? sequenceAllows(operation, siblings.filter((s) => s.workOrderId === r.work_order_id)) : [];
     const waiting = blocked.flatMap((v) => (Array.isArray(v.details?.waitingFor) ? (v.details.waitingFor as string[]) : []));
@@ -43,18 +50,16 @@ export async function dispatchList(db: Kysely<Database>, workCenterId: string): 
         operation, workOrderId: r.work_order_id, materialId: r.w_material, orderQuantity: r.w_quantity, orderStatus: r.w_status,
         priority: r.w_priority, dueAt: r.w_due, startable: blocked.length === 0 && r.w_status !== 'on_hold', waitingFor: waiting,
       },
-      created: r.w_created,
+      key: { status: operation.status, priority: r.w_priority, dueAt: r.w_due, createdAt: r.w_created, workOrderId: r.work_order_id, seq: operation.seq },
     };
   });
-  const rank = (s: string) => (s === 'running' ? 0 : s === 'paused' ? 1 : 2);
-  items.sort(
-    (a, b) =>
-      rank(a.item.operation.status) - rank(b.item.operation.status) ||
-      b.item.priority - a.item.priority ||
-      (a.item.dueAt ?? Number.MAX_SAFE_INTEGER) - (b.item.dueAt ?? Number.MAX_SAFE_INTEGER) ||
-      a.created - b.created ||
-      a.item.workOrderId.localeCompare(b.item.workOrderId) ||
-      a.item.operation.seq - b.item.operation.seq,
-  );
-  return items.map((i) => i.item);
+  return entries.sort((a, b) => compareDispatch(a.key, b.key));
+}
+
+/**
+ * Operations ready, running or paused at a work center, of orders that are released, in progress or on hold:
+ * running and paused first, then by priority (high first), due date (earliest first, none last), order, step.
+ */
+export async function dispatchList(db: Kysely<Database>, workCenterId: string): Promise<DispatchItem[]> {
+  return (await dispatchEntries(db, workCenterId)).map((e) => e.item);
 }

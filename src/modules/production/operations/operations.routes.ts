@@ -7,7 +7,9 @@ import { ANY_ROLE, commandRoute, queryRoute } from '../../../platform/http/route
 import type { Store } from '../../../platform/store/database.js';
 import { signingFields } from '../../compliance/signatures/index.js';
 import { presentLot } from '../../inventory/index.js';
-import { dispatchList } from '../dispatch/dispatch-list.query.js';
+import { dispatchList, type DispatchItem } from '../dispatch/dispatch-list.query.js';
+import { PRIORITY_MAX } from '../dispatch/dispatch-move.js';
+import { moveInDispatchList } from '../dispatch/move-in-dispatch-list.js';
 import { presentOperation, presentOrder } from '../production.present.js';
 import { findOperation, findOrder } from '../work-orders/work-order.repository.js';
 import { completeOperation } from './complete-operation.js';
@@ -71,9 +73,18 @@ export function registerOperationRoutes(app: FastifyInstance, runner: CommandRun
   queryRoute(app, {
     url: '/api/v1/work-centers/:id/dispatch-list', roles: ANY_ROLE, summary: 'Operations ready or running at a work center, in dispatch order', tags: ['execution'],
     params: z.strictObject({ id: idField }),
-    handler: async (p) => ({
-      workCenterId: p.id,
-      items: (await dispatchList(store.db, p.id)).map((i) => ({ ...i, operation: presentOperation(i.operation), dueAt: i.dueAt === null ? null : new Date(i.dueAt).toISOString() })),
-    }),
+    handler: async (p) => presentList(p.id, await dispatchList(store.db, p.id)),
   });
+  commandRoute(app, runner, {
+    method: 'POST', url: '/api/v1/work-centers/:id/dispatch-list/move', roles: ['supervisor'], tags: ['execution'],
+    summary: "Move an order to a place among the work center's waiting operations (priorities change in one transaction)",
+    params: z.strictObject({ id: idField }),
+    body: z.strictObject({ workOrderId: idField, position: z.number().int().min(0).max(2 * PRIORITY_MAX), reason: reasonField.optional() }),
+    command: moveInDispatchList, input: (p, b) => ({ workCenterId: p.id, ...b }), present: (r) => presentList(r.workCenterId, r.items),
+  });
+}
+
+/** A dispatch list as the API shows it. */
+function presentList(workCenterId: string, items: readonly DispatchItem[]) {
+  return { workCenterId, items: items.map((i) => ({ ...i, operation: presentOperation(i.operation), dueAt: i.dueAt === null ? null : new Date(i.dueAt).toISOString() })) };
 }
