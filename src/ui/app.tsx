@@ -6,6 +6,7 @@ import { AppHeader, LanguageSwitch } from './components/app-header.js';
 import { AuditPage } from './audit/audit-page.js';
 import { ConnectionBanner } from './components/connection-banner.js';
 import { DashboardPage } from './dashboard/dashboard-page.js';
+import { DispatchBoardPage } from './dispatch/dispatch-board-page.js';
 import { siteTimeZone } from './i18n/format.js';
 import { t } from './i18n/i18n.js';
 import { MasterDataPage } from './master-data/master-data-page.js';
@@ -46,6 +47,8 @@ function Page({ route }: { readonly route: Route }) {
       return <MasterDataPage />;
     case 'audit':
       return <AuditPage />;
+    case 'dispatch':
+      return <DispatchBoardPage />;
     default:
       return (
         <section class="panel">

@@ -36,6 +36,7 @@ export type Route =
   | { readonly page: 'quality' }
   | { readonly page: 'master-data' }
   | { readonly page: 'audit' }
+  | { readonly page: 'dispatch' }
   | { readonly page: 'not-found' };
 
 /** The route a path names. */
@@ -53,6 +54,7 @@ export function match(p: string): Route {
   if (parts.length === 1 && first === 'quality') return { page: 'quality' };
   if (parts.length === 1 && first === 'master-data') return { page: 'master-data' };
   if (parts.length === 1 && first === 'audit') return { page: 'audit' };
+  if (parts.length === 1 && first === 'dispatch') return { page: 'dispatch' };
   if (parts.length === 2 && first === 'orders' && second) return { page: 'order', id: second };
   if (parts.length === 2 && first === 'lots' && second) return { page: 'lot', id: second };
   if (parts.length === 3 && first === 'orders' && second && third === 'record') return { page: 'record', id: second };

@@ -6,6 +6,8 @@ import { LiveIndicator } from './live-indicator.js';
 
 const LINKS: readonly { href: string; page: Route['page']; label: MessageKey; roles?: readonly string[] }[] = [
   { href: '/', page: 'dashboard', label: 'nav.dashboard' },
+  // Who may change priorities: POST /work-orders/{id}/priority and the dispatch-list move are the supervisor's.
+  { href: '/dispatch', page: 'dispatch', label: 'nav.dispatch', roles: ['supervisor'] },
   { href: '/terminal', page: 'terminal', label: 'nav.terminal' },
   { href: '/quality', page: 'quality', label: 'nav.quality' },
   { href: '/master-data', page: 'master-data', label: 'nav.masterData' },

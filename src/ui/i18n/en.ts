@@ -5,8 +5,9 @@ import { enViews } from './en-views.js';
 import { enSignatures } from './en-signatures.js';
 import { enRecord } from './en-record.js';
 import { enAudit } from './en-audit.js';
+import { enDispatch } from './en-dispatch.js';
 
 /** The English catalogue: the reference every other language must cover key for key. */
-export const en = { ...enScreens, ...enViews, ...enPlant, ...enSignatures, ...enRecord, ...enAndon, ...enAudit };
+export const en = { ...enScreens, ...enViews, ...enPlant, ...enSignatures, ...enRecord, ...enAndon, ...enAudit, ...enDispatch };
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,23 @@
+/** English texts of the supervisor's dispatch board. */
+export const enDispatch = {
+  'nav.dispatch': 'Dispatch',
+  'dispatch.title': 'Dispatch board',
+  'dispatch.intro': 'Each work center’s list as its terminal shows it. Moving an order changes its priority, so it moves at every work center where it waits; each change is journaled.',
+  'dispatch.readOnly': 'Each work center’s list as its terminal shows it. Only supervisors change the order.',
+  'dispatch.allWorkCenters': 'All work centers',
+  'dispatch.noWorkCenters': 'No work centers yet.',
+  'dispatch.empty': 'Nothing waiting here.',
+  'dispatch.place': 'Place {n}',
+  'dispatch.fixed': 'running or paused: stays at the top',
+  'dispatch.top': 'Top',
+  'dispatch.up': 'Up',
+  'dispatch.down': 'Down',
+  'dispatch.topLabel': 'Move order {id} to the top',
+  'dispatch.upLabel': 'Move order {id} up one place',
+  'dispatch.downLabel': 'Move order {id} down one place',
+  'dispatch.setPriority': 'Set',
+  'dispatch.setPriorityLabel': 'Set the priority of order {id}',
+  'dispatch.moved': 'Order {id} is now place {n} at {wc}.',
+  'dispatch.prioritySet': 'Order {id} now has priority {priority}.',
+  'violation.NOT_IN_DISPATCH_LIST': 'Order {workOrderId} is not waiting at {workCenterId} any more (running and paused steps stay at the top).',
+};
