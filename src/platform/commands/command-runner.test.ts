@@ -141,6 +141,25 @@ describeStores('command runner with group commit', (dialect) => {
     expect(await verifyJournal(store.db)).toEqual({ ok: true, events: accepted.length });
   });
 
+  it('runs a batch whose commands all succeed once, in one transaction; a batch with a refused command runs again with a savepoint each, the others applied once', async () => {
+    let runs = 0;
+    const counted = command('test.counted', async (ctx, i: { key: string; refuse?: boolean }) => ((runs += 1), put.run(ctx, i)));
+    const r = runner(16);
+    await Promise.all(Array.from({ length: 8 }, (_, i) => r.run(counted, { key: `ok-${i}` }, actor)));
+    expect([transactions, runs]).toEqual([1, 8]);
+
+    [transactions, runs] = [0, 0];
+    const inputs = Array.from({ length: 8 }, (_, i) => ({ key: `mixed-${i}`, refuse: i === 3 }));
+    const outcomes = await Promise.allSettled(inputs.map((input) => r.run(counted, input, actor)));
+    // The first transaction ran the commands up to the refused one and was rolled back; the second ran all eight.
+    expect([transactions, runs]).toEqual([2, 4 + 8]);
+    expect(outcomes.map((o) => o.status)).toEqual(inputs.map((i) => (i.refuse ? 'rejected' : 'fulfilled')));
+    const accepted = inputs.filter((i) => !i.refuse).map((i) => i.key);
+    expect((await store.db.selectFrom('settings').select('key').where('key', 'like', 'mixed-%').orderBy('key').execute()).map((x) => x.key)).toEqual(accepted);
+    expect((await readJournal(store.db, {})).map((e) => e.entityId).filter((k) => k.startsWith('mixed-'))).toEqual(accepted);
+    expect(await verifyJournal(store.db)).toEqual({ ok: true, events: 8 + accepted.length });
+  });
+
   it('answers every command of a batch with an error when its commit fails, none as done, and publishes nothing', async () => {
     const published: JournalEvent[] = [];
     bus.subscribe((e) => published.push(e));

@@ -27,8 +27,9 @@ export type RunResult<O> =
 export interface RunnerOptions {
   /**
    * Group commit: commands that arrive while a transaction commits wait and then run together in one transaction,
-   * each in its own savepoint (a refused one rolls back alone), all answered after the single commit. One fsync
-   * serves many commands; each is still all-or-nothing and nothing is answered before it is durable.
+   * all answered after the single commit; a refused one rolls back alone (the batch then runs again with a savepoint
+   * per command). One fsync serves many commands; each is still all-or-nothing and nothing is answered before it is
+   * durable.
    */
   readonly groupCommit?: boolean;
   readonly maxBatch?: number;
@@ -46,6 +47,8 @@ export interface RunnerOptions {
 class DryRunRollback extends Error {}
 /** A batch of one whose command failed: its transaction is rolled back whole, as its savepoint would have been. */
 class SoloRollback extends Error {}
+/** A command failed in a batch run without savepoints: the batch's transaction is rolled back and runs again with them. */
+class SavepointsNeeded extends Error {}
 
 /** A command's outcome before its events are journaled: the journal append is the last write of its transaction. */
 type Executed =
@@ -182,48 +185,70 @@ export class CommandRunner {
   }
 
   /**
-   * One transaction for the commands queued: each in its own savepoint (a batch of one in none), the journal appended
-   * last, one commit.
+   * One transaction for the commands queued, the journal appended last, one commit. The commands run one after the
+   * other without savepoints first: on PostgreSQL each savepoint is a round trip of its own, and almost every command
+   * succeeds. When one fails, that transaction is rolled back whole and the batch runs again in a new one, each
+   * command in its own savepoint, so a refused one rolls back alone and the others are applied (a command may run
+   * twice; nothing of a rolled-back run remains, and nothing is answered before the commit).
    */
   private async runBatch(): Promise<void> {
     const max = this.options.maxBatch ?? DEFAULT_MAX_BATCH;
-    let batch: Pending[] = [];
+    let batch: Pending[] | undefined;
+    // Taken once the first transaction holds its connection: whatever queued while it waited joins this batch. With
+    // parallel batches the queue is shared out, so their round trips overlap instead of running one after another.
+    const take = (): Pending[] => {
+      if (batch) return batch;
+      batch = this.queue.splice(0, Math.min(max, Math.ceil(this.queue.length / this.parallelBatches)));
+      if (this.queue.length > 0) this.kick();
+      return batch;
+    };
     let outcomes: (Outcome | 'retry')[] = [];
-    try {
-      await this.store.db.transaction().execute(async (tx) => {
-        // Taken once the transaction holds its connection: whatever queued while it waited joins this batch. With
-        // parallel batches the queue is shared out, so their round trips overlap instead of running one after another.
-        batch = this.queue.splice(0, Math.min(max, Math.ceil(this.queue.length / this.parallelBatches)));
-        if (this.queue.length > 0) this.kick();
-        const executed: (Executed | undefined)[] = [];
-        // PostgreSQL releases each savepoint (deeply nested subtransactions slow its snapshots) in the round trip that
-        // opens the next; SQLite leaves them nested, which costs nothing there, and COMMIT releases them all.
-        const pg = this.store.dialect === 'postgres';
-        // A batch of one needs no savepoint: its transaction is the command's own (one round trip less on PostgreSQL).
-        const solo = batch.length === 1;
-        let closing: string[] = [];
-        for (const [i, p] of batch.entries()) {
-          if (!solo) await this.savepoints(tx, [...closing, `savepoint cmd_${i}`]);
-          try {
-            executed.push(await p.run(tx));
-            closing = pg ? [`release savepoint cmd_${i}`] : [];
-          } catch (error) {
-            executed.push(undefined);
-            outcomes[i] = lostLockCycle(error) && p.retries < MAX_RETRIES ? 'retry' : { ok: false, error };
-            if (solo) throw new SoloRollback();
-            // An error leaves a PostgreSQL transaction unusable until this rollback: it cannot wait for the next one.
-            await this.savepoints(tx, [`rollback to savepoint cmd_${i}`, ...(pg ? [`release savepoint cmd_${i}`] : [])]);
-            closing = [];
-          }
-        }
-        // The last savepoint stays open: the journal append joins it and COMMIT releases it.
-        const events = await appendEventGroups(tx, executed.map((e) => (e ? journalOf(e) : NO_EVENTS)), this.store.dialect);
-        outcomes = executed.map((e, i) => (e ? { ok: true, value: settled(e, events[i]) } : (outcomes[i] as Outcome | 'retry')));
-      });
-    } catch (commitError) {
-      if (!(commitError instanceof SoloRollback)) return this.failBatch(batch, outcomes, commitError, max);
+    for (const savepoints of [false, true]) {
+      outcomes = [];
+      try {
+        await this.store.db.transaction().execute((tx) => this.runCommands(tx, take(), savepoints, outcomes));
+        break;
+      } catch (error) {
+        if (error instanceof SavepointsNeeded) continue;
+        if (!(error instanceof SoloRollback)) return this.failBatch(batch ?? [], outcomes, error, max);
+        break;
+      }
     }
-    this.settleBatch(batch, outcomes);
+    this.settleBatch(batch ?? [], outcomes);
+  }
+
+  /**
+   * The batch's commands in the transaction, then their journal events; each outcome into `outcomes` as it comes.
+   * Without savepoints the first failure ends the run (SavepointsNeeded), as a batch of one's ends its transaction.
+   */
+  private async runCommands(tx: Transaction<Database>, batch: readonly Pending[], savepoints: boolean, outcomes: (Outcome | 'retry')[]): Promise<void> {
+    const executed: (Executed | undefined)[] = [];
+    // PostgreSQL releases each savepoint (deeply nested subtransactions slow its snapshots) in the round trip that
+    // opens the next; SQLite leaves them nested, which costs nothing there, and COMMIT releases them all.
+    const pg = this.store.dialect === 'postgres';
+    const solo = batch.length === 1;
+    let closing: string[] = [];
+    for (const [i, p] of batch.entries()) {
+      if (savepoints) await this.savepoints(tx, [...closing, `savepoint cmd_${i}`]);
+      try {
+        executed.push(await p.run(tx));
+        closing = pg ? [`release savepoint cmd_${i}`] : [];
+      } catch (error) {
+        executed.push(undefined);
+        outcomes[i] = lostLockCycle(error) && p.retries < MAX_RETRIES ? 'retry' : { ok: false, error };
+        // A batch of one is its command's own transaction: rolled back whole, as its savepoint would have been.
+        if (solo) throw new SoloRollback();
+        if (!savepoints) throw new SavepointsNeeded();
+        // An error leaves a PostgreSQL transaction unusable until this rollback: it cannot wait for the next one.
+        await this.savepoints(tx, [`rollback to savepoint cmd_${i}`, ...(pg ? [`release savepoint cmd_${i}`] : [])]);
+        closing = [];
+      }
+    }
+    // The last savepoint stays open: the journal append joins it and COMMIT releases it.
+    const events = await appendEventGroups(tx, executed.map((e) => (e ? journalOf(e) : NO_EVENTS)), this.store.dialect);
+    executed.forEach((e, i) => {
+      if (e) outcomes[i] = { ok: true, value: settled(e, events[i]) };
+    });
   }
 
   /**
