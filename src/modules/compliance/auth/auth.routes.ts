@@ -8,8 +8,9 @@ import { violation } from '../../../platform/errors/violation.js';
 import { problem, sendProblem } from '../../../platform/http/problem.js';
 import { actorOf, ANY_ROLE } from '../../../platform/http/route-kit.js';
 import { iso } from '../../../platform/http/time.js';
+import { batchedReads } from '../../../platform/store/batched-reads.js';
 import type { Store } from '../../../platform/store/database.js';
-import { findPrincipal } from '../../resources/index.js';
+import { findPrincipals } from '../../resources/index.js';
 import { sessionEndedKey } from '../account/ended-sessions.repository.js';
 import { login } from './login.command.js';
 
@@ -23,11 +24,13 @@ const LOGIN_REFUSALS = {
 
 /**
  * The actor behind a token: the person exists, is active, not locked, the token was not revoked and its session not
- * ended by a logout (one statement reads all of it).
+ * ended by a logout (one statement reads all of it). The requests a turn of the event loop brings in are looked up
+ * together (one round trip on PostgreSQL), each against the store as it is then.
  */
 export function actorResolver(store: Store): (username: string, epoch: number, session?: string) => Promise<Actor | null> {
+  const principal = batchedReads((asks: readonly { id: string; setting: string }[]) => findPrincipals(store.db, asks));
   return async (username, epoch, session) => {
-    const p = await findPrincipal(store.db, username, session === undefined ? '' : sessionEndedKey(session));
+    const p = await principal({ id: username, setting: session === undefined ? '' : sessionEndedKey(session) });
     if (!p || !p.active || p.locked || p.tokenEpoch !== epoch || p.settingExists) return null;
     return { username: p.id, name: p.name, roles: p.roles.filter(isRole) };
   };

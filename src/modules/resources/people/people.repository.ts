@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { isRole, type Role } from '../../../platform/auth/roles.js';
+import { onPostgres } from '../../../platform/store/database.js';
 import { precompiled } from '../../../platform/store/precompiled.js';
 import type { Database } from '../../../platform/store/schema.js';
 
@@ -43,18 +44,52 @@ const selectPrincipal = precompiled((db, id: string, setting: string) =>
     .where('p.id', '=', id)
     .orderBy('r.role'));
 
-/**
- * The sign-in state of a person and their roles in one statement (asked on every authenticated request); with
- * `setting`, also whether that settings key exists (the caller's marker of an ended session), in the same statement.
- */
-export async function findPrincipal(db: Db, id: string, setting = ''): Promise<(Pick<Person, 'id' | 'name' | 'roles' | 'active' | 'locked' | 'tokenEpoch'> & { settingExists: boolean }) | undefined> {
-  const { rows } = await selectPrincipal(db, id, setting);
+/** What authenticating a request needs to know of its person. */
+export type Principal = Pick<Person, 'id' | 'name' | 'roles' | 'active' | 'locked' | 'tokenEpoch'> & { settingExists: boolean };
+
+interface PrincipalRow {
+  readonly id: string;
+  readonly name: string;
+  readonly active: number;
+  readonly locked: number;
+  readonly token_epoch: number;
+  readonly role: string | null;
+  readonly marked: unknown;
+}
+
+/** One person's rows (one per role) as a principal; `setting` is what was asked, '' for nothing. */
+function toPrincipal(rows: readonly PrincipalRow[], setting: string): Principal | undefined {
   const r = rows[0];
   if (!r) return undefined;
   const roles = rows.map((x) => x.role).filter((role): role is string => role !== null).filter(isRole);
   // EXISTS is 0/1 on SQLite, a boolean on PostgreSQL.
   const settingExists = setting !== '' && Number(r.marked) === 1;
   return { id: r.id, name: r.name, roles, active: r.active === 1, locked: r.locked === 1, tokenEpoch: r.token_epoch, settingExists };
+}
+
+/**
+ * The sign-in state of a person and their roles in one statement (asked on every authenticated request); with
+ * `setting`, also whether that settings key exists (the caller's marker of an ended session), in the same statement.
+ */
+export async function findPrincipal(db: Db, id: string, setting = ''): Promise<Principal | undefined> {
+  return toPrincipal((await selectPrincipal(db, id, setting)).rows, setting);
+}
+
+/**
+ * The principals of several people at once, in the order asked (undefined for an unknown id). On PostgreSQL one
+ * statement over the pairs passed as two arrays (one round trip for all); SQLite, in process, reads them one by one.
+ */
+export async function findPrincipals(db: Db, asks: readonly { readonly id: string; readonly setting: string }[]): Promise<(Principal | undefined)[]> {
+  if (!onPostgres(db) || asks.length === 1) return Promise.all(asks.map((a) => findPrincipal(db, a.id, a.setting)));
+  const { rows } = await sql<PrincipalRow & { i: string }>`
+    select u.i, p.id, p.name, p.active, p.locked, p.token_epoch, r.role, exists (select 1 from settings s where s.key = u.setting) as marked
+    from unnest(${asks.map((a) => a.id)}::text[], ${asks.map((a) => a.setting)}::text[]) with ordinality as u(id, setting, i)
+    join people p on p.id = u.id
+    left join person_roles r on r.person_id = p.id
+    order by u.i, r.role`.execute(db);
+  const byAsk = asks.map((): PrincipalRow[] => []);
+  for (const r of rows) byAsk[Number(r.i) - 1]?.push(r);
+  return asks.map((a, i) => toPrincipal(byAsk[i] ?? [], a.setting));
 }
 
 export async function listPeople(db: Db): Promise<Person[]> {
