@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CommandRunner } from '../../platform/commands/command-runner.js';
-import { notFound, Refusal, violation } from '../../platform/errors/violation.js';
+import { notFound } from '../../platform/errors/violation.js';
 import { idField, retentionDaysField } from '../../platform/http/fields.js';
 import { ANY_ROLE, commandRoute, queryRoute } from '../../platform/http/route-kit.js';
+import { reportWindow } from '../../platform/http/report-window.js';
 import { iso, isoTime } from '../../platform/http/time.js';
 import type { Store } from '../../platform/store/database.js';
 import { findNode } from '../resources/index.js';
@@ -16,7 +17,6 @@ import { readHistoryRetention } from './history/retention.repository.js';
 
 const params = z.strictObject({ id: idField });
 const MAPPERS = ['engineer'] as const;
-const MAX_WINDOW_MS = 732 * 86_400_000;
 const retentionBody = z.strictObject({ days: retentionDaysField });
 
 const presentMapping = (m: MachineMapping) => ({ ...m, device: m.device === '' ? null : m.device });
@@ -78,9 +78,7 @@ export function registerMachineRoutes(app: FastifyInstance, runner: CommandRunne
     url: '/api/v1/equipment/:id/history', roles: ANY_ROLE, tags: ['machines'], params, querystring: historyQuery,
     summary: 'Process history of one metric of an equipment over a window, downsampled to buckets (min, max, avg, count)',
     handler: async (p, q) => {
-      if (!(q.to > q.from) || q.to - q.from > MAX_WINDOW_MS) {
-        throw new Refusal([violation('INVALID_FIELD', 'to must lie after from, at most 732 days later', { field: 'to', details: { in: 'querystring' } })]);
-      }
+      reportWindow(q, Date.now());
       const node = await findNode(store.db, p.id);
       if (!node || node.level !== 'equipment') throw notFound('equipment', p.id);
       const buckets = await historyBuckets(store.db, p.id, q.metric, q.from, q.to, q.buckets);

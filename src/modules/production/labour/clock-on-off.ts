@@ -1,5 +1,6 @@
 import type { CommandContext } from '../../../platform/commands/command.js';
 import { command } from '../../../platform/commands/command.js';
+import { mayActAs } from '../../../platform/auth/roles.js';
 import { refuseIfAny } from '../../../platform/errors/violation.js';
 import { personQualified } from '../operations/execution.rules.js';
 import { loadOperationContext } from '../operations/operation-context.js';
@@ -14,7 +15,7 @@ export interface ClockOnOff {
   readonly personId?: string | undefined;
 }
 
-const mayClockOthers = (ctx: CommandContext): boolean => ctx.actor.roles.some((r) => r === 'supervisor' || r === 'admin');
+const mayClockOthers = (ctx: CommandContext): boolean => mayActAs(ctx.actor, ['supervisor']);
 
 /**
  * Clocks a person on an operation (several people may work one operation). Refused when the person is clocked on
