@@ -43,6 +43,7 @@ export const VIOLATION_CODES = [
   'ANDON_CALL_ACTIVE',
   'ANDON_NOT_RAISER',
   'NOT_IN_DISPATCH_LIST',
+  'DISPATCH_LIST_FULL',
   'TOO_MANY_REQUESTS',
   'PAYLOAD_TOO_LARGE',
   // An inbound B2MML message Takt cannot take (HTTP 422): the B2MML layer's problem codes, then the import's own.
@@ -158,6 +159,7 @@ export function statusOf(code: ViolationCode): number {
     case 'ANDON_CALL_ACTIVE':
     case 'ANDON_NOT_RAISER':
     case 'NOT_IN_DISPATCH_LIST':
+    case 'DISPATCH_LIST_FULL':
       return 409;
     default: {
       const unreachable: never = code;

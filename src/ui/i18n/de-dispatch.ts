@@ -22,4 +22,5 @@ export const deDispatch: Record<keyof typeof enDispatch, string> = {
   'dispatch.moved': 'Auftrag {id} steht jetzt auf Platz {n} an {wc}.',
   'dispatch.prioritySet': 'Auftrag {id} hat jetzt Priorität {priority}.',
   'violation.NOT_IN_DISPATCH_LIST': 'Auftrag {workOrderId} wartet nicht mehr an {workCenterId} (laufende und pausierte Schritte bleiben oben).',
+  'violation.DISPATCH_LIST_FULL': 'An {workCenterId} warten mehr als {max} Aufträge: Prioritäten stattdessen einzeln setzen.',
 };

@@ -20,4 +20,5 @@ export const enDispatch = {
   'dispatch.moved': 'Order {id} is now place {n} at {wc}.',
   'dispatch.prioritySet': 'Order {id} now has priority {priority}.',
   'violation.NOT_IN_DISPATCH_LIST': 'Order {workOrderId} is not waiting at {workCenterId} any more (running and paused steps stay at the top).',
+  'violation.DISPATCH_LIST_FULL': '{workCenterId} has more than {max} waiting orders: set priorities one order at a time instead.',
 };

@@ -63,4 +63,15 @@ describeStores('dispatch list: a supervisor moves an order', (dialect) => {
     expect([running.status, running.body.violations[0].code]).toEqual([409, 'NOT_IN_DISPATCH_LIST']);
     expect(await listed()).toEqual(['WO-A', 'WO-B', 'WO-C']);
   });
+
+  it('moves between orders tied at both ends of the priority range by renumbering within it', async () => {
+    await releasedOrder(t, 'WO-D', 'SUB', 10, { dueAt: due(4), priority: 1000 });
+    await releasedOrder(t, 'WO-E', 'SUB', 10, { dueAt: due(5), priority: 1000 });
+    for (const id of ['WO-A', 'WO-B', 'WO-C']) expect((await t.call('POST', `/api/v1/work-orders/${id}/priority`, { as: 'supervisor', body: { priority: -1000 } })).status).toBe(200);
+    const r = await move('WO-C', 1);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(await listed()).toEqual(['WO-D', 'WO-C', 'WO-E', 'WO-A', 'WO-B']);
+    const priorities = await Promise.all(['WO-A', 'WO-B', 'WO-C', 'WO-D', 'WO-E'].map(async (id) => (await t.call('GET', `/api/v1/work-orders/${id}`)).body.priority));
+    expect(priorities.every((p: number) => p >= -1000 && p <= 1000), JSON.stringify(priorities)).toBe(true);
+  });
 });

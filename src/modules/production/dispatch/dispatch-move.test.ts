@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planDispatchMove, movableOrders, type PriorityChange } from './dispatch-move.js';
+import { MOVABLE_MAX, PRIORITY_MAX, PRIORITY_MIN, planDispatchMove, movableOrders, type PriorityChange } from './dispatch-move.js';
 import { compareDispatch, type DispatchKey } from './dispatch-order.js';
 
 const key = (workOrderId: string, priority: number, extra: Partial<DispatchKey> = {}): DispatchKey => ({
@@ -66,5 +67,34 @@ describe('moving an order in a dispatch list', () => {
       expect(order(after)).toEqual(expected);
       expect([...after].sort(compareDispatch).map((k) => k.workOrderId)).toEqual(expected);
     }
+  });
+
+  it('renumbers within the range when ties at both ends leave no room above or below', () => {
+    const keys = [key('A', 1000, { dueAt: 1 }), key('B', 1000, { dueAt: 2 }), key('C', -1000, { dueAt: 3 }), key('D', -1000, { dueAt: 4 })];
+    const after = apply(keys, planDispatchMove(keys, 'D', 1)!);
+    expect(order(after)).toEqual(['A', 'D', 'B', 'C']);
+    expect(after.every((k) => k.priority >= PRIORITY_MIN && k.priority <= PRIORITY_MAX)).toBe(true);
+  });
+
+  it('keeps every priority in range and yields the asked order for any move in a list of up to MOVABLE_MAX orders', () => {
+    const priority = fc.oneof(fc.constantFrom(PRIORITY_MIN, PRIORITY_MIN + 1, 0, PRIORITY_MAX - 1, PRIORITY_MAX), fc.integer({ min: PRIORITY_MIN, max: PRIORITY_MAX }));
+    const list = fc.oneof(
+      fc.array(fc.record({ priority, dueAt: fc.option(fc.integer({ min: 0, max: 5 })), createdAt: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 40 }),
+      // Long lists tied at the ends of the range: the renumbering must still fit.
+      fc.integer({ min: 1, max: MOVABLE_MAX }).chain((n) => fc.array(fc.record({ priority: fc.constantFrom(PRIORITY_MIN, PRIORITY_MAX), dueAt: fc.constant(null), createdAt: fc.integer({ min: 0, max: 3 }) }), { minLength: n, maxLength: n })),
+    );
+    fc.assert(
+      fc.property(list, fc.nat(), fc.nat(), (rows, from, to) => {
+        const keys = rows.map((r, i) => key(`W${String(i).padStart(4, '0')}`, r.priority, { dueAt: r.dueAt, createdAt: r.createdAt }));
+        const before = order(keys);
+        const moved = before[from % before.length]!;
+        const expected = before.filter((id) => id !== moved);
+        expected.splice(to % before.length, 0, moved);
+        const after = apply(keys, planDispatchMove(keys, moved, to % before.length)!);
+        expect(after.every((k) => k.priority >= PRIORITY_MIN && k.priority <= PRIORITY_MAX)).toBe(true);
+        expect(order(after)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

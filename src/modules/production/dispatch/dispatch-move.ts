@@ -1,7 +1,10 @@
 import { compareDispatch, dispatchRank, type DispatchKey } from './dispatch-order.js';
 
+/** The allowed range of a work order's priority: the routes validate it, the dispatch move stays within it. */
 export const PRIORITY_MIN = -1000;
 export const PRIORITY_MAX = 1000;
+/** The most waiting orders a list can hold and still read in any order within the range (one priority each). */
+export const MOVABLE_MAX = PRIORITY_MAX - PRIORITY_MIN + 1;
 
 export interface PriorityChange {
   readonly id: string;
@@ -17,7 +20,7 @@ export function movableOrders(keys: readonly DispatchKey[]): DispatchKey[] {
     .filter((k) => (seen.has(k.workOrderId) ? false : (seen.add(k.workOrderId), true)));
 }
 
-const inRange = (p: number): boolean => p >= PRIORITY_MIN && p <= PRIORITY_MAX;
+export const inRange = (p: number): boolean => p >= PRIORITY_MIN && p <= PRIORITY_MAX;
 
 /** One new priority for the moved order that puts it between its new neighbours, the closest to its old one. */
 function singleChange(moved: DispatchKey, above: DispatchKey | undefined, below: DispatchKey | undefined): number | null {
@@ -31,13 +34,23 @@ function singleChange(moved: DispatchKey, above: DispatchKey | undefined, below:
   return candidates.find(fits) ?? null;
 }
 
-/** Priorities that make `desired` the dispatch order, raising from the bottom (or, past the top of the range, lowering from the top). */
+/**
+ * Priorities that make `desired` the dispatch order: raising from the bottom; past the top of the range, lowering from
+ * the top instead, each order kept above the floor that leaves one priority for every order below it (so the list is
+ * renumbered compactly within the range when there is no room, which always fits up to MOVABLE_MAX orders).
+ */
 function renumber(desired: readonly DispatchKey[]): DispatchKey[] {
   const up = [...desired];
   for (let k = up.length - 2; k >= 0; k -= 1) if (compareDispatch(up[k]!, up[k + 1]!) >= 0) up[k] = { ...up[k]!, priority: up[k + 1]!.priority + 1 };
   if (up.every((k) => inRange(k.priority))) return up;
-  const down = [...desired];
-  for (let k = 1; k < down.length; k += 1) if (compareDispatch(down[k - 1]!, down[k]!) >= 0) down[k] = { ...down[k]!, priority: down[k - 1]!.priority - 1 };
+  const down: DispatchKey[] = [];
+  desired.forEach((key, k) => {
+    const floor = PRIORITY_MIN + (desired.length - 1 - k);
+    const above = down[k - 1];
+    let p = Math.min(key.priority, above ? above.priority : PRIORITY_MAX);
+    if (above && compareDispatch(above, { ...key, priority: p }) >= 0) p -= 1;
+    down.push({ ...key, priority: Math.max(p, floor) });
+  });
   return down;
 }
 
@@ -45,8 +58,8 @@ function renumber(desired: readonly DispatchKey[]): DispatchKey[] {
  * The priority changes that move an order to `position` (0 = first) among the orders a supervisor can move in a
  * dispatch list (movableOrders), under the dispatch rule itself (compareDispatch): the moved order alone when a
  * priority between its new neighbours exists, else the fewest orders above it raised (or below it lowered) so the
- * list reads as asked. Null when the order has no ready operation in the list. Priorities may leave the allowed
- * range only when the list holds more orders than the range has values.
+ * list reads as asked. Null when the order has no ready operation in the list. Priorities leave the allowed range
+ * only when the list holds more than MOVABLE_MAX orders.
  */
 export function planDispatchMove(keys: readonly DispatchKey[], workOrderId: string, position: number): PriorityChange[] | null {
   const queue = movableOrders(keys);

@@ -3,7 +3,7 @@ import { Refusal, notFound, violation } from '../../../platform/errors/violation
 import { applyPriority } from '../work-orders/transitions/reprioritize-work-order.js';
 import { findOrder, lockOrder } from '../work-orders/work-order.repository.js';
 import { dispatchEntries, type DispatchItem } from './dispatch-list.query.js';
-import { planDispatchMove } from './dispatch-move.js';
+import { MOVABLE_MAX, PRIORITY_MAX, PRIORITY_MIN, inRange, planDispatchMove } from './dispatch-move.js';
 
 export interface MoveInDispatchList {
   readonly workCenterId: string;
@@ -29,6 +29,13 @@ export const moveInDispatchList = command('dispatch-list.move', async (ctx, cmd:
     throw new Refusal([
       violation('NOT_IN_DISPATCH_LIST', `work order '${cmd.workOrderId}' has no waiting operation at work center '${cmd.workCenterId}'`, {
         field: 'workOrderId', details: { workOrderId: cmd.workOrderId, workCenterId: cmd.workCenterId },
+      }),
+    ]);
+  }
+  if (!changes.every((c) => inRange(c.priority))) {
+    throw new Refusal([
+      violation('DISPATCH_LIST_FULL', `work center '${cmd.workCenterId}' has more waiting orders than priorities from ${PRIORITY_MIN} to ${PRIORITY_MAX} can order`, {
+        field: 'position', details: { workCenterId: cmd.workCenterId, max: MOVABLE_MAX },
       }),
     ]);
   }

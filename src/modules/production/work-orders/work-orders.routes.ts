@@ -8,6 +8,7 @@ import { iso, isoTime } from '../../../platform/http/time.js';
 import { readJournal } from '../../../platform/journal/journal.repository.js';
 import type { Store } from '../../../platform/store/database.js';
 import { consumptionsOf, productionsOf, reportsOf } from '../operations/operation.repository.js';
+import { PRIORITY_MAX, PRIORITY_MIN } from '../dispatch/dispatch-move.js';
 import { presentOperation, presentOrder } from '../production.present.js';
 import { cancelWorkOrder } from './transitions/cancel-work-order.js';
 import { closeWorkOrder } from './transitions/close-work-order.js';
@@ -19,12 +20,13 @@ import { unholdWorkOrder } from './transitions/unhold-work-order.js';
 import { bomOf, findOrder, listOrders, operationsOf, type OrderStatus } from './work-order.repository.js';
 
 const params = z.strictObject({ id: idField });
+const priorityField = z.number().int().min(PRIORITY_MIN).max(PRIORITY_MAX);
 const createBody = z.strictObject({
   id: idField,
   materialId: idField,
   quantity: positiveQuantity,
   dueAt: isoTime.optional(),
-  priority: z.number().int().min(-1000).max(1000).optional(),
+  priority: priorityField.optional(),
   tolerance: z.number().min(0).max(10).optional(),
   revision: z.number().int().min(1).optional(),
 });
@@ -56,7 +58,7 @@ export function registerWorkOrderRoutes(app: FastifyInstance, runner: CommandRun
   }
   commandRoute(app, runner, {
     method: 'POST', url: '/api/v1/work-orders/:id/priority', roles: ['supervisor'], summary: 'Change the priority (dispatch order)', tags: ['production'],
-    params, body: z.strictObject({ priority: z.number().int().min(-1000).max(1000), reason: reasonField.optional() }), command: reprioritizeWorkOrder,
+    params, body: z.strictObject({ priority: priorityField, reason: reasonField.optional() }), command: reprioritizeWorkOrder,
     input: (p, b) => ({ id: p.id, priority: b.priority, reason: b.reason }), present: presentOrder,
   });
   queryRoute(app, {
