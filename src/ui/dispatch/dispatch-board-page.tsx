@@ -5,6 +5,7 @@ import { isProductionEvent, useLiveRefresh } from '../api/use-live.js';
 import { useLoad } from '../api/use-load.js';
 import { t } from '../i18n/i18n.js';
 import { hasRole } from '../session/session.js';
+import { ORDER_HOLDERS } from './hold-control.js';
 import { WorkCenterQueue } from './work-center-queue.js';
 
 interface Board {
@@ -24,6 +25,7 @@ export function DispatchBoardPage() {
   useLiveRefresh(isProductionEvent, board.reload);
   const [only, setOnly] = useState('');
   const mayMove = hasRole('supervisor');
+  const mayHold = hasRole(...ORDER_HOLDERS);
   const workCenters = (board.data?.workCenters ?? []).filter((w) => only === '' || w.id === only);
   return (
     <div class="dispatch-board">
@@ -43,7 +45,7 @@ export function DispatchBoardPage() {
       {board.data && board.data.workCenters.length === 0 && <p class="muted">{t('dispatch.noWorkCenters')}</p>}
       <div class="board-grid">
         {workCenters.map((w) => (
-          <WorkCenterQueue key={w.id} workCenter={w} items={board.data?.lists[w.id] ?? []} mayMove={mayMove} onChanged={board.reload} />
+          <WorkCenterQueue key={w.id} workCenter={w} items={board.data?.lists[w.id] ?? []} mayMove={mayMove} mayHold={mayHold} onChanged={board.reload} />
         ))}
       </div>
     </div>

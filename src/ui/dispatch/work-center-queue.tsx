@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { seg } from '../api/client.js';
 import type { DispatchItem, HierarchyNode } from '../api/types.js';
@@ -9,11 +10,13 @@ import { dateTime, num } from '../i18n/format.js';
 import { t } from '../i18n/i18n.js';
 import { orderHref } from '../router.js';
 import { boardRows, target, waitingCount, type BoardRow, type Move } from './dispatch-board.js';
+import { HoldControl } from './hold-control.js';
 
 interface Props {
   readonly workCenter: HierarchyNode;
   readonly items: readonly DispatchItem[];
   readonly mayMove: boolean;
+  readonly mayHold: boolean;
   readonly onChanged: () => Promise<void>;
 }
 
@@ -23,7 +26,7 @@ const ARROW: Record<Move, string> = { top: '⤒', up: '↑', down: '↓' };
 const late = (i: DispatchItem): boolean => i.dueAt !== null && Date.parse(i.dueAt) < Date.now();
 
 /** One work center's dispatch list as its terminal shows it, with the supervisor's moves and priority per waiting order. */
-export function WorkCenterQueue({ workCenter, items, mayMove, onChanged }: Props) {
+export function WorkCenterQueue({ workCenter, items, mayMove, mayHold, onChanged }: Props) {
   const rows = boardRows(items);
   const waiting = waitingCount(rows);
   const cmd = useCommand();
@@ -62,6 +65,20 @@ export function WorkCenterQueue({ workCenter, items, mayMove, onChanged }: Props
     setAnnounce(t('dispatch.prioritySet', { id: row.item.workOrderId, priority: num(priority) }));
   };
 
+  // Hold and release act on the order (at every work center); refusals show in this list's violations.
+  const hold = async (workOrderId: string, reason: string): Promise<boolean> => {
+    if (!(await cmd.run('POST', `/work-orders/${seg(workOrderId)}/hold`, { reason }))) return false;
+    await onChanged();
+    setAnnounce(t('dispatch.held', { id: workOrderId }));
+    return true;
+  };
+  const release = async (workOrderId: string): Promise<boolean> => {
+    if (!(await cmd.run('POST', `/work-orders/${seg(workOrderId)}/unhold`, {}))) return false;
+    await onChanged();
+    setAnnounce(t('dispatch.released', { id: workOrderId }));
+    return true;
+  };
+
   const titleId = `wc-${workCenter.id}`;
   return (
     <section class="panel board-queue" aria-labelledby={titleId} data-work-center-id={workCenter.id}>
@@ -73,7 +90,8 @@ export function WorkCenterQueue({ workCenter, items, mayMove, onChanged }: Props
       ) : (
         <ol class="board-list" ref={list}>
           {rows.map((row) => (
-            <QueueRow key={row.item.operation.id} row={row} waiting={waiting} mayMove={mayMove} sending={busy(cmd.state)} onMove={move} onPriority={setPriority} />
+            <QueueRow key={row.item.operation.id} row={row} waiting={waiting} mayMove={mayMove} sending={busy(cmd.state)} onMove={move} onPriority={setPriority}
+              hold={mayHold ? <HoldControl item={row.item} sending={busy(cmd.state)} onHold={hold} onRelease={release} /> : null} />
           ))}
         </ol>
       )}
@@ -88,9 +106,10 @@ interface RowProps {
   readonly sending: boolean;
   readonly onMove: (row: BoardRow, m: Move) => Promise<void>;
   readonly onPriority: (row: BoardRow, priority: number) => Promise<void>;
+  readonly hold: ComponentChildren;
 }
 
-function QueueRow({ row, waiting, mayMove, sending, onMove, onPriority }: RowProps) {
+function QueueRow({ row, waiting, mayMove, sending, onMove, onPriority, hold }: RowProps) {
   const { item, position } = row;
   const op = item.operation;
   const [priority, setPriority] = useState(String(item.priority));
@@ -141,6 +160,7 @@ function QueueRow({ row, waiting, mayMove, sending, onMove, onPriority }: RowPro
           {position === null && <span class="muted small"> · {t('dispatch.fixed')}</span>}
         </div>
       )}
+      {hold}
     </li>
   );
 }

@@ -21,6 +21,13 @@ export const deDispatch: Record<keyof typeof enDispatch, string> = {
   'dispatch.setPriorityLabel': 'Priorität von Auftrag {id} setzen',
   'dispatch.moved': 'Auftrag {id} steht jetzt auf Platz {n} an {wc}.',
   'dispatch.prioritySet': 'Auftrag {id} hat jetzt Priorität {priority}.',
+  'dispatch.hold': 'Sperren',
+  'dispatch.holdReason': 'Sperrgrund',
+  'dispatch.holdLabel': 'Auftrag {id} sperren',
+  'dispatch.release': 'Sperre aufheben',
+  'dispatch.releaseLabel': 'Sperre von Auftrag {id} aufheben',
+  'dispatch.held': 'Auftrag {id} ist gesperrt.',
+  'dispatch.released': 'Auftrag {id} ist nicht mehr gesperrt.',
   'violation.NOT_IN_DISPATCH_LIST': 'Auftrag {workOrderId} wartet nicht mehr an {workCenterId} (laufende und pausierte Schritte bleiben oben).',
   'violation.DISPATCH_LIST_FULL': 'An {workCenterId} warten mehr als {max} Aufträge: Prioritäten stattdessen einzeln setzen.',
 };

@@ -19,6 +19,13 @@ export const enDispatch = {
   'dispatch.setPriorityLabel': 'Set the priority of order {id}',
   'dispatch.moved': 'Order {id} is now place {n} at {wc}.',
   'dispatch.prioritySet': 'Order {id} now has priority {priority}.',
+  'dispatch.hold': 'Hold',
+  'dispatch.holdReason': 'Hold reason',
+  'dispatch.holdLabel': 'Put order {id} on hold',
+  'dispatch.release': 'Release hold',
+  'dispatch.releaseLabel': 'Release the hold on order {id}',
+  'dispatch.held': 'Order {id} is on hold.',
+  'dispatch.released': 'Order {id} is no longer on hold.',
   'violation.NOT_IN_DISPATCH_LIST': 'Order {workOrderId} is not waiting at {workCenterId} any more (running and paused steps stay at the top).',
   'violation.DISPATCH_LIST_FULL': '{workCenterId} has more than {max} waiting orders: set priorities one order at a time instead.',
 };
