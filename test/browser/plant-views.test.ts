@@ -176,6 +176,28 @@ describe.skipIf(skip !== null)('plant dashboard, order, trace and master data vi
     await page.unrouteAll({ behavior: 'wait' });
     expect(errors).toEqual([]);
   });
+  it('shows each role the header links of the screens it may use', async () => {
+    // The screens whose routes let the role do what the screen is for (src/ui/screen-roles.ts).
+    const expected: Record<string, string[]> = {
+      operator: ['Plant', 'Terminal', 'Quality', 'Master data', 'Audit trail'],
+      quality: ['Plant', 'Dispatch', 'Terminal', 'Quality', 'Master data', 'Audit trail'],
+      engineer: ['Plant', 'Terminal', 'Quality', 'Master data', 'Audit trail'],
+      supervisor: ['Plant', 'Dispatch', 'Terminal', 'Quality', 'Master data', 'Audit trail'],
+      integration: ['Plant', 'Dispatch', 'Terminal', 'Quality', 'Master data'],
+    };
+    await page.goto(`${t.url}/`);
+    await page.getByRole('button', { name: /^(Sign in|Sign out)$/ }).waitFor();
+    if ((await page.getByRole('button', { name: 'Sign out' }).count()) > 0) await signOut(page);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const [role, links] of Object.entries(expected)) {
+      await signIn(page, `t-${role}`);
+      await nav.getByRole('link', { name: 'Plant' }).waitFor();
+      expect(await nav.getByRole('link').allTextContents(), role).toEqual(links);
+      if (role === 'quality') await screenshot(page, 'header-quality');
+      await signOut(page);
+    }
+    expect(errors).toEqual([]);
+  }, 90_000);
 });
 
 interface Stats {

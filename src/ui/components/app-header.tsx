@@ -1,27 +1,26 @@
-import { JOURNAL_READERS } from '../audit/audit-view.js';
 import { locale, setLocale, t, type MessageKey } from '../i18n/i18n.js';
 import type { Route } from '../router.js';
-import { hasRole, me, signOut } from '../session/session.js';
+import { mayUse } from '../screen-roles.js';
+import { me, signOut } from '../session/session.js';
 import { LiveIndicator } from './live-indicator.js';
 
-const LINKS: readonly { href: string; page: Route['page']; label: MessageKey; roles?: readonly string[] }[] = [
+const LINKS: readonly { href: string; page: Route['page']; label: MessageKey }[] = [
   { href: '/', page: 'dashboard', label: 'nav.dashboard' },
-  // Who may change priorities: POST /work-orders/{id}/priority and the dispatch-list move are the supervisor's.
-  { href: '/dispatch', page: 'dispatch', label: 'nav.dispatch', roles: ['supervisor'] },
+  { href: '/dispatch', page: 'dispatch', label: 'nav.dispatch' },
   { href: '/terminal', page: 'terminal', label: 'nav.terminal' },
   { href: '/quality', page: 'quality', label: 'nav.quality' },
   { href: '/master-data', page: 'master-data', label: 'nav.masterData' },
-  { href: '/audit', page: 'audit', label: 'nav.audit', roles: JOURNAL_READERS },
+  { href: '/audit', page: 'audit', label: 'nav.audit' },
 ];
 
-/** The office screens' header: where to go, who is signed in, the language, whether the screen is live. */
+/** The office screens' header: where to go (the screens the user may use), who is signed in, the language, whether the screen is live. */
 export function AppHeader({ current }: { readonly current: Route['page'] }) {
   return (
     <header class="app-header">
       <a class="brand" href="/" aria-label={t('nav.home')}>Takt</a>
       <nav aria-label={t('nav.main')}>
         <ul>
-          {LINKS.filter((l) => !l.roles || hasRole(...l.roles)).map((l) => (
+          {LINKS.filter((l) => mayUse(l.page)).map((l) => (
             <li key={l.href}>
               <a href={l.href} aria-current={current === l.page ? 'page' : undefined}>{t(l.label)}</a>
             </li>

@@ -4,6 +4,7 @@ import type { DispatchItem, HierarchyNode, Items } from '../api/types.js';
 import { isProductionEvent, useLiveRefresh } from '../api/use-live.js';
 import { useLoad } from '../api/use-load.js';
 import { t } from '../i18n/i18n.js';
+import { DISPATCHERS } from '../screen-roles.js';
 import { hasRole } from '../session/session.js';
 import { ORDER_HOLDERS } from './hold-control.js';
 import { WorkCenterQueue } from './work-center-queue.js';
@@ -24,7 +25,7 @@ export function DispatchBoardPage() {
   const board = useLoad<Board>('dispatch-board', loadBoard);
   useLiveRefresh(isProductionEvent, board.reload);
   const [only, setOnly] = useState('');
-  const mayMove = hasRole('supervisor');
+  const mayMove = hasRole(...DISPATCHERS);
   const mayHold = hasRole(...ORDER_HOLDERS);
   const workCenters = (board.data?.workCenters ?? []).filter((w) => only === '' || w.id === only);
   return (
