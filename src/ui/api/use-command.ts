@@ -15,7 +15,7 @@ const RETRY_MS = 2000;
 export interface CommandHandle {
   readonly state: CommandState;
   /** Sends the command; resolves to the server's answer once it accepted it, or null (refused or cancelled). */
-  run<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T | null>;
+  run<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown): Promise<T | null>;
   /** Stops retrying (the entry stays in the form). */
   cancel(): void;
   reset(): void;
@@ -39,7 +39,7 @@ export function useCommand(): CommandHandle {
   const set = (g: number, s: CommandState): void => {
     if (mounted.current && g === generation.current) setState(s);
   };
-  const run = useCallback(async <T,>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T | null> => {
+  const run = useCallback(async <T,>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown): Promise<T | null> => {
     generation.current += 1;
     const g = generation.current;
     let key = newKey();

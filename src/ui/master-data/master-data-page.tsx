@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n.js';
 import { EquipmentTree } from './equipment-tree.js';
+import { MachineMappings } from './machine-mappings.js';
 import { MaterialsTable } from './materials-table.js';
 import { RevisionsPanel } from './revisions-panel.js';
 
-/** What the engineer set up: the equipment hierarchy, the materials, and the products' revisions. */
+/** What the engineer set up: the equipment hierarchy, the materials, the products' revisions and the machine mappings. */
 export function MasterDataPage() {
   const [product, setProduct] = useState<string | null>(null);
   return (
@@ -17,6 +18,7 @@ export function MasterDataPage() {
           {product && <RevisionsPanel materialId={product} />}
         </div>
       </div>
+      <MachineMappings />
     </div>
   );
 }
