@@ -68,22 +68,24 @@ describe.skipIf(skip !== null)('machine mappings: an engineer maps what the mach
     await form.getByRole('button', { name: 'Save mapping' }).click();
     // Both problems of the body at once: in the list above the form and under each field, the field marked invalid.
     await form.locator('.violations [data-code="INVALID_FIELD"]').first().waitFor();
-    await form.locator('#mm-err-equipmentId').waitFor();
-    await form.locator('#mm-err-node').waitFor();
+    await form.locator('#mm-equipmentId-err').waitFor();
+    await form.locator('#mm-node-err').waitFor();
     // The list names each field by its label.
     await form.locator('.violations').getByText('Node: must not contain + or # or surrounding spaces').waitFor();
     expect(await form.getByLabel('Node').getAttribute('aria-invalid')).toBe('true');
-    expect(await form.getByLabel('Equipment', { exact: true }).getAttribute('aria-describedby')).toBe('mm-err-equipmentId');
+    // Hint and reasons describe the field; its name stays the label.
+    expect(await form.getByRole('textbox', { name: 'Node', exact: true }).getAttribute('aria-describedby')).toBe('mm-node-hint mm-node-err');
+    expect(await form.getByLabel('Equipment', { exact: true }).getAttribute('aria-describedby')).toBe('mm-equipmentId-err');
     await screenshot(page, 'machine-mappings-refused', true);
 
     await form.getByLabel('Node').fill('G2/Filler');
     await form.getByLabel('Equipment', { exact: true }).selectOption('PACK-1');
     await form.getByRole('button', { name: 'Save mapping' }).click();
     // Then the command's own check: a process value needs its characteristic, named under the row's field.
-    await form.locator('#mm-err-0-characteristic').getByText('a process value needs the characteristic its values are judged on').waitFor();
+    await form.locator('#mm-0-characteristic-err').getByText('a process value needs the characteristic its values are judged on').waitFor();
     await form.locator('.violations').getByText('Metric 1 · Characteristic: a process value needs the characteristic its values are judged on').waitFor();
     await screenshot(page, 'machine-mappings-refused-row', true);
-    expect(await form.locator('#mm-err-node').count()).toBe(0);
+    expect(await form.locator('#mm-node-err').count()).toBe(0);
     await form.locator('[data-row="0"]').getByLabel('Maps to').selectOption('alarm');
     await form.getByRole('button', { name: 'Save mapping' }).click();
     await section().getByText('Mapping G2-Filler saved.').waitFor();

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { seg } from '../api/client.js';
 import type { HierarchyNode, Violation } from '../api/types.js';
@@ -35,9 +36,33 @@ function named(v: Violation): Violation {
   return { ...v, message: `${f.row === null ? label : `${t('mm.metricN', { n: f.row + 1 })} · ${label}`}: ${explain(v)}` };
 }
 
-/** The attributes of a field the refusal named: marked invalid and described by its reasons. */
-const invalidAttrs = (problems: readonly Violation[] | undefined, id: string) =>
-  problems?.length ? { 'aria-invalid': true, 'aria-describedby': id, class: 'invalid' } : {};
+/** What ties a control to its label, hint and problems: its id, and aria-invalid with the problems it is described by. */
+interface ControlAttrs {
+  readonly id: string;
+  readonly 'aria-invalid'?: true;
+  readonly 'aria-describedby'?: string;
+  readonly class?: string;
+}
+
+/**
+ * One labelled field: the label (for the control), the control, its hint and the reasons the server gave for it. Hint
+ * and reasons describe the control rather than name it, so its accessible name stays the label alone.
+ */
+function Field({ id, label, hint, problems, grow = true, children }: {
+  readonly id: string; readonly label: string; readonly hint?: string; readonly problems: readonly Violation[] | undefined; readonly grow?: boolean;
+  readonly children: (attrs: ControlAttrs) => ComponentChildren;
+}) {
+  const bad = (problems?.length ?? 0) > 0;
+  const described = [hint ? `${id}-hint` : '', bad ? `${id}-err` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={grow ? 'field grow' : 'field'}>
+      <label for={id}>{label}</label>
+      {children({ id, ...(bad ? { 'aria-invalid': true, class: 'invalid' } : {}), ...(described ? { 'aria-describedby': described } : {}) })}
+      {hint && <small class="hint" id={`${id}-hint`}>{hint}</small>}
+      <FieldProblems id={`${id}-err`} problems={problems} />
+    </div>
+  );
+}
 
 /**
  * Creates or edits one machine mapping: source, equipment and each metric's role. Sent as PUT
@@ -56,19 +81,11 @@ export function MappingEditor({ initial, isNew, equipment, onSaved, onCancel }: 
     const id = form.id.trim();
     if (await command.run('PUT', `/machines/mappings/${seg(id || '-')}`, formToBody(form))) await onSaved(id);
   };
-  const field = (name: 'id' | 'node' | 'device', label: MessageKey, hint?: MessageKey) => {
-    const problems = errors.get(name);
-    const described = [hint ? `mm-hint-${name}` : '', problems?.length ? `mm-err-${name}` : ''].filter(Boolean).join(' ');
-    return (
-      <div class="field grow">
-        <label for={`mm-${name}`}>{t(label)}</label>
-        <input id={`mm-${name}`} name={name} value={form[name]} readOnly={name === 'id' && !isNew} onInput={(e) => set({ [name]: e.currentTarget.value })}
-          aria-invalid={problems?.length ? true : undefined} aria-describedby={described || undefined} class={problems?.length ? 'invalid' : undefined} />
-        {hint && <small class="hint" id={`mm-hint-${name}`}>{t(hint)}</small>}
-        <FieldProblems id={`mm-err-${name}`} problems={problems} />
-      </div>
-    );
-  };
+  const field = (name: 'id' | 'node' | 'device', label: MessageKey, hint?: MessageKey) => (
+    <Field id={`mm-${name}`} label={t(label)} {...(hint ? { hint: t(hint) } : {})} problems={errors.get(name)}>
+      {(attrs) => <input {...attrs} name={name} value={form[name]} readOnly={name === 'id' && !isNew} onInput={(e) => set({ [name]: e.currentTarget.value })} />}
+    </Field>
+  );
   const known = equipment.some((n) => n.id === form.equipmentId);
   return (
     <form class="panel mapping-editor" aria-labelledby="mm-form-title" onSubmit={(e) => void submit(e)} noValidate>
@@ -78,23 +95,24 @@ export function MappingEditor({ initial, isNew, equipment, onSaved, onCancel }: 
         : <CommandStatus state={command.state} onCancel={command.cancel} />}
       <div class="field-row">
         {field('id', 'mm.id')}
-        <div class="field grow">
-          <label for="mm-equipmentId">{t('mm.equipment')}</label>
-          <select id="mm-equipmentId" name="equipmentId" value={form.equipmentId} onChange={(e) => set({ equipmentId: e.currentTarget.value })} {...invalidAttrs(errors.get('equipmentId'), 'mm-err-equipmentId')}>
-            <option value="">{t('mm.chooseEquipment')}</option>
-            {!known && form.equipmentId && <option value={form.equipmentId}>{form.equipmentId}</option>}
-            {equipment.map((n) => <option key={n.id} value={n.id}>{n.name} ({n.id})</option>)}
-          </select>
-          <FieldProblems id="mm-err-equipmentId" problems={errors.get('equipmentId')} />
-        </div>
+        <Field id="mm-equipmentId" label={t('mm.equipment')} problems={errors.get('equipmentId')}>
+          {(attrs) => (
+            <select {...attrs} name="equipmentId" value={form.equipmentId} onChange={(e) => set({ equipmentId: e.currentTarget.value })}>
+              <option value="">{t('mm.chooseEquipment')}</option>
+              {!known && form.equipmentId && <option value={form.equipmentId}>{form.equipmentId}</option>}
+              {equipment.map((n) => <option key={n.id} value={n.id}>{n.name} ({n.id})</option>)}
+            </select>
+          )}
+        </Field>
       </div>
       <div class="field-row">
-        <label class="field">
-          <span>{t('mm.protocol')}</span>
-          <select name="protocol" value={form.protocol} onChange={(e) => set({ protocol: e.currentTarget.value as Protocol })}>
-            {PROTOCOLS.map((p) => <option key={p} value={p}>{t(`mm.protocol.${p}`)}</option>)}
-          </select>
-        </label>
+        <Field id="mm-protocol" label={t('mm.protocol')} problems={errors.get('protocol')} grow={false}>
+          {(attrs) => (
+            <select {...attrs} name="protocol" value={form.protocol} onChange={(e) => set({ protocol: e.currentTarget.value as Protocol })}>
+              {PROTOCOLS.map((p) => <option key={p} value={p}>{t(`mm.protocol.${p}`)}</option>)}
+            </select>
+          )}
+        </Field>
         {field('node', 'mm.node', 'mm.nodeHint')}
         {field('device', 'mm.device', 'mm.deviceHint')}
       </div>
@@ -103,39 +121,32 @@ export function MappingEditor({ initial, isNew, equipment, onSaved, onCancel }: 
         <FieldProblems id="mm-err-metrics" problems={errors.get('metrics')} />
         {form.metrics.map((r, i) => {
           const p = (k: string) => errors.get(`metrics[${i}].${k}`);
-          const eid = (k: string) => `mm-err-${i}-${k}`;
+          const fid = (k: string) => `mm-${i}-${k}`;
           return (
             <fieldset key={i} class="mapping-metric" data-row={i}>
               <legend>{t('mm.metricN', { n: i + 1 })}</legend>
               <div class="field-row">
-                <label class="field grow">
-                  <span>{t('mm.metric')}</span>
-                  <input name={`metric-${i}`} value={r.metric} onInput={(e) => setRow(i, { metric: e.currentTarget.value })} {...invalidAttrs(p('metric'), eid('metric'))} />
-                  <FieldProblems id={eid('metric')} problems={p('metric')} />
-                </label>
-                <label class="field grow">
-                  <span>{t('mm.role')}</span>
-                  <select name={`role-${i}`} value={r.role} onChange={(e) => setRow(i, { role: e.currentTarget.value as Role })} {...invalidAttrs(p('role'), eid('role'))}>
-                    {ROLES.map((role) => <option key={role} value={role}>{t(`mm.role.${role}`)}</option>)}
-                  </select>
-                  <FieldProblems id={eid('role')} problems={p('role')} />
-                </label>
+                <Field id={fid('metric')} label={t('mm.metric')} problems={p('metric')}>
+                  {(attrs) => <input {...attrs} name={`metric-${i}`} value={r.metric} onInput={(e) => setRow(i, { metric: e.currentTarget.value })} />}
+                </Field>
+                <Field id={fid('role')} label={t('mm.role')} problems={p('role')}>
+                  {(attrs) => (
+                    <select {...attrs} name={`role-${i}`} value={r.role} onChange={(e) => setRow(i, { role: e.currentTarget.value as Role })}>
+                      {ROLES.map((role) => <option key={role} value={role}>{t(`mm.role.${role}`)}</option>)}
+                    </select>
+                  )}
+                </Field>
                 {(r.role === 'process_value' || p('characteristic')) && (
-                  <label class="field grow">
-                    <span>{t('mm.characteristic')}</span>
-                    <input name={`characteristic-${i}`} value={r.characteristic} onInput={(e) => setRow(i, { characteristic: e.currentTarget.value })} {...invalidAttrs(p('characteristic'), eid('characteristic'))} />
-                    <FieldProblems id={eid('characteristic')} problems={p('characteristic')} />
-                  </label>
+                  <Field id={fid('characteristic')} label={t('mm.characteristic')} problems={p('characteristic')}>
+                    {(attrs) => <input {...attrs} name={`characteristic-${i}`} value={r.characteristic} onInput={(e) => setRow(i, { characteristic: e.currentTarget.value })} />}
+                  </Field>
                 )}
                 <button type="button" class="button secondary small" aria-label={t('mm.removeMetricLabel', { n: i + 1 })} onClick={() => set({ metrics: form.metrics.filter((_, j) => j !== i) })}>{t('mm.removeMetric')}</button>
               </div>
               {(r.role === 'state' || p('states')) && (
-                <label class="field">
-                  <span>{t('mm.states')}</span>
-                  <textarea name={`states-${i}`} rows={3} value={r.states} onInput={(e) => setRow(i, { states: e.currentTarget.value })} {...invalidAttrs(p('states'), eid('states'))} />
-                  <small class="hint">{t('mm.statesHint')}</small>
-                  <FieldProblems id={eid('states')} problems={p('states')} />
-                </label>
+                <Field id={fid('states')} label={t('mm.states')} hint={t('mm.statesHint')} problems={p('states')} grow={false}>
+                  {(attrs) => <textarea {...attrs} name={`states-${i}`} rows={3} value={r.states} onInput={(e) => setRow(i, { states: e.currentTarget.value })} />}
+                </Field>
               )}
             </fieldset>
           );
