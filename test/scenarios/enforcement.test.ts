@@ -153,6 +153,14 @@ describeStores('enforcement: every refused command names its reasons and writes 
     await refused(() => t.call('POST', '/api/v1/work-orders', { body: { id: `${order}-n`, materialId: 'NEWP', quantity: 1 }, as: 'supervisor' }), 'REVISION_NOT_APPROVED');
   });
 
+  it('answers 400 naming revision for an order asking a revision beyond any a product can have (a 500 on PostgreSQL before)', async () => {
+    for (const revision of [2_147_483_648, 1_000_001, 0, 1.5]) {
+      const bad = await t.call('POST', '/api/v1/work-orders', { body: { id: `${order}-r`, materialId: 'FIN', quantity: 1, revision }, as: 'supervisor' });
+      expect(bad.status, JSON.stringify(bad.body)).toBe(400);
+      expect(bad.body.violations[0]).toMatchObject({ code: 'INVALID_FIELD', field: 'revision' });
+    }
+  });
+
   it('INVALID_TRANSITION names from and to: releasing a released order, completing a completed step', async () => {
     const r = await refused(() => t.call('POST', `/api/v1/work-orders/${order}/release`, { body: {}, as: 'supervisor' }), 'INVALID_TRANSITION');
     expect((r.body.violations as unknown as { details: unknown }[])[0]?.details).toMatchObject({ from: 'released', to: 'released' });

@@ -33,3 +33,9 @@ export const nonNegativeQuantity = quantityField.refine((n) => n >= 0, 'must not
 
 /** How many days something is kept: 0 (for ever) to 36 500 (100 years). */
 export const retentionDaysField = z.number().int().min(0).max(36_500);
+
+/** The highest revision number of a product: far beyond any plant's, and within every store's integer column. */
+export const MAX_REVISION = 1_000_000;
+
+/** A product revision number in a body. */
+export const revisionField = z.number().int().min(1).max(MAX_REVISION);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CommandRunner } from '../../../platform/commands/command-runner.js';
 import { notFound } from '../../../platform/errors/violation.js';
-import { idField, reasonField } from '../../../platform/http/fields.js';
+import { idField, MAX_REVISION, reasonField } from '../../../platform/http/fields.js';
 import { ANY_ROLE, commandRoute, queryRoute } from '../../../platform/http/route-kit.js';
 import { iso } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
@@ -12,7 +12,7 @@ import { approveRevision, createRevision, updateDraft } from './revision.command
 import { findRevision, listRevisions, type ProductRevision } from './revision.repository.js';
 
 const productParams = z.strictObject({ materialId: idField });
-const revisionParams = z.strictObject({ materialId: idField, rev: z.coerce.number().int().min(1).max(1_000_000) });
+const revisionParams = z.strictObject({ materialId: idField, rev: z.coerce.number().int().min(1).max(MAX_REVISION) });
 const approveBody = z.strictObject({ reason: reasonField.optional(), ...signingFields });
 
 /** A revision as the API shows it. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CommandRunner } from '../../../platform/commands/command-runner.js';
 import { notFound } from '../../../platform/errors/violation.js';
-import { idField, positiveQuantity, reasonField } from '../../../platform/http/fields.js';
+import { idField, positiveQuantity, reasonField, revisionField } from '../../../platform/http/fields.js';
 import { ANY_ROLE, commandRoute, queryRoute } from '../../../platform/http/route-kit.js';
 import { iso, isoTime } from '../../../platform/http/time.js';
 import { readJournal } from '../../../platform/journal/journal.repository.js';
@@ -28,7 +28,7 @@ const createBody = z.strictObject({
   dueAt: isoTime.optional(),
   priority: priorityField.optional(),
   tolerance: z.number().min(0).max(10).optional(),
-  revision: z.number().int().min(1).optional(),
+  revision: revisionField.optional(),
 });
 const optionalReason = z.strictObject({ reason: reasonField.optional() });
 const requiredReason = z.strictObject({ reason: reasonField });
