@@ -29,6 +29,17 @@ function describe(error: unknown): string {
 
 const MIN_SLEEP_MS = 5;
 
+/** Due deliveries grouped by subscription, each group by journal sequence; groups in the order their first came due. */
+export function inJournalOrderBySubscription(due: readonly DueDelivery[]): DueDelivery[][] {
+  const groups = new Map<string, DueDelivery[]>();
+  for (const d of due) {
+    const group = groups.get(d.subscriptionId);
+    if (group) group.push(d);
+    else groups.set(d.subscriptionId, [d]);
+  }
+  return [...groups.values()].map((g) => g.sort((a, b) => a.seq - b.seq));
+}
+
 // Pages of journal events per subscription and round: a long backlog does not hold up deliveries.
 const PAGES_PER_ROUND = 8;
 
@@ -152,12 +163,17 @@ export class OutboxDispatcher {
     const due = await dueDeliveries(this.store.db, this.options.clock(), this.options.batchSize);
     let attempted = 0;
     let delivered = 0;
-    const queue = [...due];
+    // One subscription's messages go one after another in journal order (a receiver sees them as they happened,
+    // unless one waits for a retry); different subscriptions' are sent at the same time.
+    const queue = inJournalOrderBySubscription(due);
     const worker = async () => {
-      for (let d = queue.shift(); d !== undefined && !this.stopped; d = queue.shift()) {
-        const outcome = await this.attempt(d);
-        if (outcome !== null) attempted += 1;
-        if (outcome?.status === 'delivered') delivered += 1;
+      for (let group = queue.shift(); group !== undefined && !this.stopped; group = queue.shift()) {
+        for (const d of group) {
+          if (this.stopped) break;
+          const outcome = await this.attempt(d);
+          if (outcome !== null) attempted += 1;
+          if (outcome?.status === 'delivered') delivered += 1;
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency, queue.length) }, worker));

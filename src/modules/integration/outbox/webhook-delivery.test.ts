@@ -59,6 +59,32 @@ describeStores('webhook delivery', (dialect) => {
     expect(delivered.map((d: { status: string; attempts: number }) => [d.status, d.attempts])).toEqual([['delivered', 1], ['delivered', 1]]);
   });
 
+  it("sends one subscription's messages one after another in journal order, and another subscription's beside them", async () => {
+    receiver = await new WebhookReceiver().start();
+    const other = await new WebhookReceiver().start();
+    try {
+      // A slow receiver: sent at the same time, its messages would arrive together and in any order.
+      receiver.responder = () => ({ status: 200, delayMs: 120 });
+      other.responder = () => ({ status: 200, delayMs: 120 });
+      await subscribe(['material.created']);
+      const r = await t.call('POST', '/api/v1/integration/subscriptions', { as: 'integration', body: { kind: 'webhook', target: other.url, events: ['material.created'] } });
+      expect(r.status).toBe(201);
+      const ids: string[] = [];
+      for (let i = 0; i < 4; i += 1) ids.push(await material());
+      await eventually(() => receiver.received.length >= 4 && other.received.length >= 4, 'four webhooks at each receiver');
+      for (const got of [receiver.received, other.received]) {
+        const bodies = got.map((x) => JSON.parse(x.body) as { entityId: string; seq: number });
+        expect(bodies.map((b) => b.entityId)).toEqual(ids);
+        // Each one only after the one before was answered.
+        for (let i = 1; i < got.length; i += 1) expect(got[i]!.at - got[i - 1]!.at).toBeGreaterThanOrEqual(110);
+      }
+      // The two subscriptions' deliveries overlapped: the other receiver had its first before this one had its last.
+      expect(other.received[0]!.at).toBeLessThan(receiver.received[3]!.at);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('retries a failing receiver with growing waits, then keeps the message as a dead letter; redelivery sends it again under the same id', async () => {
     receiver = await new WebhookReceiver().start();
     receiver.responder = () => ({ status: 503 });
