@@ -54,10 +54,17 @@ export async function scratchStore(dialect: 'sqlite' | 'postgres'): Promise<{ se
   return { serve: { databaseUrl: db.url, dataDir }, config: { dialect: 'postgres', url: db.url }, dataDir, release: () => db.drop().then(removeDir) };
 }
 
-/** Reads the acknowledgement log (the generator appends whole lines; a torn last line cannot happen, it is not killed). */
-export function readAcks(file: string): AckLine[] {
+/**
+ * Reads the acknowledgement log. The generator appends whole lines, but a read while it runs can see the last one half
+ * written (an append is not atomic for a reader): that line is left for the next read. Once the generator has ended
+ * (`complete`), an unterminated line is an error, not something to skip.
+ */
+export function readAcks(file: string, complete = false): AckLine[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as AckLine);
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const partial = lines.pop();
+  if (complete && partial) throw new Error(`the acknowledgement log ends in an unterminated line: ${partial}`);
+  return lines.filter(Boolean).map((l) => JSON.parse(l) as AckLine);
 }
 
 /** Starts the load generator process on the plan; `stop()` sends SIGTERM and resolves with its summary line. */
@@ -126,7 +133,7 @@ export async function crashRun(o: CrashRunOptions): Promise<CrashRunResult> {
     const summary = JSON.parse(await generator.stop()) as { refused: number; resent: number; serverErrors: number };
     await server.kill('SIGTERM');
     server = undefined;
-    const all = readAcks(generator.ackFile);
+    const all = readAcks(generator.ackFile, true);
     const db = openStore(store.config);
     try {
       const anchored = await verifyJournalAnchored(db.db, join(store.dataDir, 'journal-anchors.jsonl'), loadVerifyKey(`${store.dataDir}-anchor.key`));
