@@ -1,4 +1,5 @@
 import { CompiledQuery, type Compilable, type Kysely, type QueryResult, type Transaction } from 'kysely';
+import type { StoreRead } from './read-together.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -22,16 +23,28 @@ interface Template {
  * or insert), never steer the building (no `if`, no string made from them); one the query leaves out is simply
  * not bound. The first call throws when a placeholder ended up in the SQL text instead of a bound parameter.
  */
-export function precompiled<A extends unknown[], R>(build: (db: Kysely<Database>, ...args: A) => Compilable<R>): (db: Db, ...args: A) => Promise<QueryResult<R>> {
-  const run = precompiledWithSlots<R>((db, slot) => build(db, ...(Array.from({ length: build.length - 1 }, (_, i) => slot(i)) as A)));
-  return (db, ...args) => run(db, args);
+export function precompiled<A extends unknown[], R>(build: (db: Kysely<Database>, ...args: A) => Compilable<R>): Precompiled<A, R> {
+  const { run, compile } = templated<R>((db, slot) => build(db, ...(Array.from({ length: build.length - 1 }, (_, i) => slot(i)) as A)));
+  return Object.assign((db: Db, ...args: A) => run(db, args), {
+    read: (...args: A): StoreRead<R[]> => ({ compile: (db: Db) => compile(db, args), decode: (rows) => rows as R[] }),
+  });
 }
+
+/** A precompiled query: run it with its arguments, or take it as a read to run with others (`readTogether`). */
+export type Precompiled<A extends unknown[], R> = ((db: Db, ...args: A) => Promise<QueryResult<R>>) & { readonly read: (...args: A) => StoreRead<R[]> };
 
 /**
  * The same for a query whose shape is fixed but whose values are many (a multi-row INSERT of n rows): `slot(i)`
  * stands for `args[i]`.
  */
 export function precompiledWithSlots<R>(build: (db: Kysely<Database>, slot: <T>(index: number) => T) => Compilable<R>): (db: Db, args: readonly unknown[]) => Promise<QueryResult<R>> {
+  return templated(build).run;
+}
+
+function templated<R>(build: (db: Kysely<Database>, slot: <T>(index: number) => T) => Compilable<R>): {
+  run: (db: Db, args: readonly unknown[]) => Promise<QueryResult<R>>;
+  compile: (db: Db, args: readonly unknown[]) => CompiledQuery<R>;
+} {
   // One per store (its adapter): the two dialects compile to different SQL.
   const templates = new WeakMap<object, Template>();
   const template = (db: Db): Template => {
@@ -44,9 +57,9 @@ export function precompiledWithSlots<R>(build: (db: Kysely<Database>, slot: <T>(
     templates.set(adapter, made);
     return made;
   };
-  return async (db, args) => {
+  const compile = (db: Db, args: readonly unknown[]): CompiledQuery<R> => {
     const t = template(db);
-    const parameters = t.parameters.map((p) => (p instanceof Slot ? args[p.index] : p));
-    return db.executeQuery(CompiledQuery.raw(t.sql, parameters) as CompiledQuery<R>);
+    return CompiledQuery.raw(t.sql, t.parameters.map((p) => (p instanceof Slot ? args[p.index] : p))) as CompiledQuery<R>;
   };
+  return { compile, run: async (db, args) => db.executeQuery(compile(db, args)) };
 }

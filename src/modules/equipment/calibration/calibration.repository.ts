@@ -1,4 +1,6 @@
 import type { CalibrationRecord } from '../domain/index.js';
+import { precompiled } from '../../../platform/store/precompiled.js';
+import { mapRead, runRead, type StoreRead } from '../../../platform/store/read-together.js';
 import type { Db } from '../shared/db.js';
 import type { CalibrationsTable } from '../../../platform/store/schema.js';
 
@@ -16,8 +18,16 @@ function toCalibration(r: CalibrationsTable): StoredCalibration {
   };
 }
 
+const selectCalibrationsOf = precompiled((db, equipmentId: string) =>
+  db.selectFrom('calibrations').selectAll().where('equipment_id', '=', equipmentId).orderBy('performed_at').orderBy('id'));
+
+/** The calibrations of a piece of equipment, oldest first, as a read to run with others. */
+export function calibrationsRead(equipmentId: string): StoreRead<StoredCalibration[]> {
+  return mapRead(selectCalibrationsOf.read(equipmentId), (rows) => rows.map(toCalibration));
+}
+
 export async function calibrationsOf(db: Db, equipmentId: string): Promise<StoredCalibration[]> {
-  return (await db.selectFrom('calibrations').selectAll().where('equipment_id', '=', equipmentId).orderBy('performed_at').orderBy('id').execute()).map(toCalibration);
+  return runRead(db, calibrationsRead(equipmentId));
 }
 
 export async function insertCalibration(db: Db, c: StoredCalibration): Promise<void> {

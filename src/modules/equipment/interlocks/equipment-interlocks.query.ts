@@ -1,11 +1,12 @@
 import { violation, type Violation } from '../../../platform/errors/violation.js';
 import { iso } from '../../../platform/http/time.js';
-import { calibrationsOf } from '../calibration/calibration.repository.js';
+import { readTogether } from '../../../platform/store/read-together.js';
+import { calibrationsRead } from '../calibration/calibration.repository.js';
 import { calibrationValid, equipmentServiceable, type EquipmentState } from '../domain/index.js';
-import { domainPlan } from '../maintenance/maintenance.repository.js';
-import { planStates } from '../maintenance/maintenance-status.query.js';
-import { settingsOf } from '../settings/equipment-settings.repository.js';
-import { intervalAt } from '../states/equipment-state.repository.js';
+import { domainPlan, plansRead } from '../maintenance/maintenance.repository.js';
+import { statesOfPlans } from '../maintenance/maintenance-status.query.js';
+import { settingsRead } from '../settings/equipment-settings.repository.js';
+import { intervalAtRead } from '../states/equipment-state.repository.js';
 import type { Db } from '../shared/db.js';
 
 /** States in which equipment must not start work. */
@@ -22,7 +23,10 @@ export const UNAVAILABLE_STATES: readonly EquipmentState[] = ['down', 'maintenan
  */
 export async function equipmentInterlocks(db: Db, equipmentId: string, now: number): Promise<Violation[]> {
   const out: Violation[] = [];
-  const current = await intervalAt(db, equipmentId, now);
+  // Independent reads: one round trip on PostgreSQL (a plan on a meter reads its usage after).
+  const [current, settings, plans, calibrations] = await readTogether(db, [
+    intervalAtRead(equipmentId, now), settingsRead(equipmentId), plansRead(equipmentId), calibrationsRead(equipmentId),
+  ]);
   if (current && UNAVAILABLE_STATES.includes(current.state)) {
     out.push(
       violation('EQUIPMENT_UNAVAILABLE', `equipment '${equipmentId}' is ${current.state}${current.reason ? ` (${current.reason})` : ''} since ${iso(current.from)}`, {
@@ -31,12 +35,11 @@ export async function equipmentInterlocks(db: Db, equipmentId: string, now: numb
       }),
     );
   }
-  const settings = (await settingsOf(db, [equipmentId])).get(equipmentId);
-  for (const { plan, usage } of await planStates(db, equipmentId, now, settings?.countSource ?? 'auto')) {
+  for (const { plan, usage } of await statesOfPlans(db, equipmentId, plans, now, settings.countSource)) {
     // Usage is measured since the plan was last done, so the plan's own readings at that moment are zero.
     const meters = { ...(usage.runHours !== undefined ? { runHours: usage.runHours } : {}), ...(usage.cycles !== undefined ? { cycles: usage.cycles } : {}) };
     out.push(...equipmentServiceable({ equipment: { id: equipmentId, meters }, plans: [domainPlan(plan)], calibrations: [], now }));
   }
-  out.push(...calibrationValid({ equipmentId, calibrations: await calibrationsOf(db, equipmentId), now }));
+  out.push(...calibrationValid({ equipmentId, calibrations, now }));
   return out.map((v) => (v.field === undefined ? { ...v, field: 'equipmentId' } : v));
 }

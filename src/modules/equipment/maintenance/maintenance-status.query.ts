@@ -16,8 +16,13 @@ export interface PlanState {
  * last done are measured from the state history and the counts (summed in the store), only for plans that need them.
  */
 export async function planStates(db: Db, equipmentId: string, now: number, countSource: CountSource): Promise<PlanState[]> {
+  return statesOfPlans(db, equipmentId, await plansOf(db, equipmentId), now, countSource);
+}
+
+/** {@link planStates} of plans already read. */
+export async function statesOfPlans(db: Db, equipmentId: string, plans: readonly StoredPlan[], now: number, countSource: CountSource): Promise<PlanState[]> {
   const out: PlanState[] = [];
-  for (const plan of await plansOf(db, equipmentId)) {
+  for (const plan of plans) {
     const usage: { runHours?: number; cycles?: number } = {};
     if ('runHours' in plan.every) usage.runHours = await runHoursBetween(db, equipmentId, plan.lastDoneAt, now);
     if ('cycles' in plan.every) usage.cycles = await cyclesBetween(db, equipmentId, countSource, plan.lastDoneAt, now);

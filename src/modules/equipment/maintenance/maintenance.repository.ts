@@ -1,4 +1,6 @@
 import type { MaintenanceBasis, MaintenanceInterval, MaintenancePlan } from '../domain/index.js';
+import { precompiled } from '../../../platform/store/precompiled.js';
+import { mapRead, type StoreRead } from '../../../platform/store/read-together.js';
 import type { Db } from '../shared/db.js';
 import type { MaintenanceOrdersTable, MaintenancePlansTable } from '../../../platform/store/schema.js';
 
@@ -50,6 +52,13 @@ function toPlan(r: MaintenancePlansTable): StoredPlan {
 /** The domain plan of a stored one; its id is the plan code (unique per equipment). */
 export function domainPlan(p: StoredPlan): MaintenancePlan {
   return { id: p.code, equipmentId: p.equipmentId, name: p.name, every: p.every, lastDone: { at: p.lastDoneAt }, leadFraction: p.leadFraction, grace: p.grace };
+}
+
+const selectPlansOf = precompiled((db, equipmentId: string) => db.selectFrom('maintenance_plans').selectAll().where('equipment_id', '=', equipmentId).orderBy('code'));
+
+/** The plans of one piece of equipment, by code, as a read to run with others. */
+export function plansRead(equipmentId: string): StoreRead<StoredPlan[]> {
+  return mapRead(selectPlansOf.read(equipmentId), (rows) => rows.map(toPlan));
 }
 
 export async function plansOf(db: Db, equipmentId?: string): Promise<StoredPlan[]> {

@@ -1,4 +1,6 @@
 import { isEquipmentState, type EquipmentState } from '../domain/index.js';
+import { precompiled } from '../../../platform/store/precompiled.js';
+import { mapRead, type StoreRead } from '../../../platform/store/read-together.js';
 import type { Db } from '../shared/db.js';
 import type { EquipmentSettingsTable } from '../../../platform/store/schema.js';
 
@@ -55,6 +57,13 @@ export async function lockEquipment(db: Db, equipmentId: string, now: number): P
   await db.updateTable('equipment_settings').set((eb) => ({ version: eb('version', '+', 1) })).where('equipment_id', '=', equipmentId).execute();
   const row = await db.selectFrom('equipment_settings').selectAll().where('equipment_id', '=', equipmentId).executeTakeFirstOrThrow();
   return toSettings(row);
+}
+
+const selectSettings = precompiled((db, equipmentId: string) => db.selectFrom('equipment_settings').selectAll().where('equipment_id', '=', equipmentId));
+
+/** Settings of one piece of equipment (defaults where none are stored), as a read to run with others. */
+export function settingsRead(equipmentId: string): StoreRead<EquipmentSettings> {
+  return mapRead(selectSettings.read(equipmentId), ([r]) => (r ? toSettings(r) : defaultSettings(equipmentId)));
 }
 
 /** Settings of each of the equipment (defaults where none are stored). */

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { precompiled } from '../../../platform/store/precompiled.js';
+import { mapRead, runRead, type StoreRead } from '../../../platform/store/read-together.js';
 import { isEquipmentState, type StateHistoryChange, type StateInterval } from '../domain/index.js';
 import type { Db } from '../shared/db.js';
 
@@ -13,15 +15,15 @@ const COLUMNS = ['state', 'reason', 'from_at', 'to_at'] as const;
 
 /** The interval in force at `at` (the latest starting at or before it), if any. */
 export async function intervalAt(db: Db, equipmentId: string, at: number): Promise<StateInterval | undefined> {
-  const r = await db
-    .selectFrom('equipment_states')
-    .select(COLUMNS)
-    .where('equipment_id', '=', equipmentId)
-    .where('from_at', '<=', at)
-    .orderBy('from_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return r ? toInterval(r) : undefined;
+  return runRead(db, intervalAtRead(equipmentId, at));
+}
+
+const selectIntervalAt = precompiled((db, equipmentId: string, at: number) =>
+  db.selectFrom('equipment_states').select(COLUMNS).where('equipment_id', '=', equipmentId).where('from_at', '<=', at).orderBy('from_at', 'desc').limit(1));
+
+/** {@link intervalAt} as a read to run with others. */
+export function intervalAtRead(equipmentId: string, at: number): StoreRead<StateInterval | undefined> {
+  return mapRead(selectIntervalAt.read(equipmentId, at), ([r]) => (r ? toInterval(r) : undefined));
 }
 
 /** The latest interval of the history (the open one, the current state), if any. */

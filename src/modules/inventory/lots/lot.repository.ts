@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { precompiled } from '../../../platform/store/precompiled.js';
+import { mapRead, runRead, type StoreRead } from '../../../platform/store/read-together.js';
 import type { Database, LotsTable } from '../../../platform/store/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -32,9 +33,13 @@ function toLot(r: LotsTable): Lot {
 
 const selectLot = precompiled((db, id: string) => db.selectFrom('lots').selectAll().where('id', '=', id));
 
+/** A lot by id, as a read to run with others; undefined when there is none. */
+export function lotRead(id: string): StoreRead<Lot | undefined> {
+  return mapRead(selectLot.read(id), ([r]) => (r ? toLot(r) : undefined));
+}
+
 export async function findLot(db: Db, id: string): Promise<Lot | undefined> {
-  const [r] = (await selectLot(db, id)).rows;
-  return r ? toLot(r) : undefined;
+  return runRead(db, lotRead(id));
 }
 
 export async function listLots(db: Db, filter: { materialId?: string; status?: LotStatus; workOrderId?: string; limit?: number }): Promise<Lot[]> {

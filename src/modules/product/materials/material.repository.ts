@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { precompiled } from '../../../platform/store/precompiled.js';
+import { mapRead, runRead, type StoreRead } from '../../../platform/store/read-together.js';
 import type { Database, MaterialsTable } from '../../../platform/store/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -19,9 +20,13 @@ function toMaterial(r: MaterialsTable): Material {
 
 const selectMaterial = precompiled((db, id: string) => db.selectFrom('materials').selectAll().where('id', '=', id));
 
+/** A material by id, as a read to run with others; undefined when there is none. */
+export function materialRead(id: string): StoreRead<Material | undefined> {
+  return mapRead(selectMaterial.read(id), ([r]) => (r ? toMaterial(r) : undefined));
+}
+
 export async function findMaterial(db: Db, id: string): Promise<Material | undefined> {
-  const [r] = (await selectMaterial(db, id)).rows;
-  return r ? toMaterial(r) : undefined;
+  return runRead(db, materialRead(id));
 }
 
 /** The materials among the ids, keyed by id (one query). */

@@ -1,10 +1,11 @@
 import { command } from '../../../platform/commands/command.js';
 import { refuseIfAny, violation } from '../../../platform/errors/violation.js';
-import { addEdges, decrementLot, findLot, lotUsable, setLotStatus, QUANTITY_EPSILON } from '../../inventory/index.js';
-import { bomOf } from '../work-orders/work-order.repository.js';
+import { readTogether } from '../../../platform/store/read-together.js';
+import { addEdges, decrementLot, findLot, lotRead, lotUsable, setLotStatus, QUANTITY_EPSILON } from '../../inventory/index.js';
+import { bomRead } from '../work-orders/work-order.repository.js';
 import { linesAt, operationRunning, orderRunnable, personQualified, withinBom } from './execution.rules.js';
 import { loadOperationContext } from './operation-context.js';
-import { consumedAt, insertConsumption, producedLotsOf } from './operation.repository.js';
+import { consumedAtRead, insertConsumption, producedLotsRead } from './operation.repository.js';
 
 export interface ConsumeMaterial {
   readonly operationId: string;
@@ -19,10 +20,11 @@ export interface ConsumeMaterial {
  */
 export const consumeMaterial = command('operation.consume', async (ctx, cmd: ConsumeMaterial) => {
   const c = await loadOperationContext(ctx, cmd.operationId);
-  const lot = await findLot(ctx.tx, cmd.lotId);
-  const lines = linesAt(c.op, await bomOf(ctx.tx, c.order.id));
+  // Independent reads after the order's lock: one round trip on PostgreSQL.
+  const [lot, bom, consumed, outputs] = await readTogether(ctx.tx, [lotRead(cmd.lotId), bomRead(c.order.id), consumedAtRead(c.op.id), producedLotsRead(c.order.id)]);
+  const lines = linesAt(c.op, bom);
   const line = lot ? lines.find((l) => l.materialId === lot.materialId) : undefined;
-  const consumedSoFar = line ? await consumedAt(ctx.tx, c.op.id, line.materialId) : 0;
+  const consumedSoFar = line ? (consumed.get(line.materialId) ?? 0) : 0;
   refuseIfAny([
     ...orderRunnable(c.order),
     ...operationRunning(c.op),
@@ -40,7 +42,6 @@ export const consumeMaterial = command('operation.consume', async (ctx, cmd: Con
   }
   if (remaining < QUANTITY_EPSILON) await setLotStatus(ctx.tx, lot.id, 'released', 'consumed');
   await insertConsumption(ctx.tx, { operationId: c.op.id, workOrderId: c.order.id, lotId: lot.id, materialId: lot.materialId, quantity: cmd.quantity, at: ctx.now, actor: ctx.actor.username });
-  const outputs = await producedLotsOf(ctx.tx, c.order.id);
   await addEdges(ctx.tx, outputs.map((o) => ({ from: lot.id, to: o.lotId, quantity: cmd.quantity, workOrderId: c.order.id, kind: 'consume' as const })), ctx.now);
   ctx.record({
     action: 'lot.consumed', entity: 'lot', entityId: lot.id,

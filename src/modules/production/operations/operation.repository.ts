@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { precompiled } from '../../../platform/store/precompiled.js';
+import { mapRead, runRead, type StoreRead } from '../../../platform/store/read-together.js';
 import type { Database } from '../../../platform/store/schema.js';
 import { toOperation, type Operation, type OperationStatus } from '../work-orders/work-order.repository.js';
 
@@ -49,17 +50,20 @@ export async function insertReport(db: Db, r: { operationId: string; good: numbe
 const selectRunningOn = precompiled((db, equipmentId: string) => db.selectFrom('operations').selectAll().where('equipment_id', '=', equipmentId).where('status', '=', 'running'));
 
 /** Operations running on a piece of equipment (an equipment runs one operation at a time). */
-export async function runningOn(db: Db, equipmentId: string): Promise<Operation[]> {
-  return (await selectRunningOn(db, equipmentId)).rows.map(toOperation);
+export function runningOnRead(equipmentId: string): StoreRead<Operation[]> {
+  return mapRead(selectRunningOn.read(equipmentId), (rows) => rows.map(toOperation));
 }
 
-const selectConsumedAt = precompiled((db, operationId: string, materialId: string) =>
-  db.selectFrom('consumptions').select((eb) => eb.fn.sum<number>('quantity').as('q')).where('operation_id', '=', operationId).where('material_id', '=', materialId));
+export async function runningOn(db: Db, equipmentId: string): Promise<Operation[]> {
+  return runRead(db, runningOnRead(equipmentId));
+}
 
-/** Total already consumed of a material at an operation. */
-export async function consumedAt(db: Db, operationId: string, materialId: string): Promise<number> {
-  const [r] = (await selectConsumedAt(db, operationId, materialId)).rows;
-  return Number(r?.q ?? 0);
+const selectConsumedAt = precompiled((db, operationId: string) =>
+  db.selectFrom('consumptions').select(['material_id', (eb) => eb.fn.sum<number>('quantity').as('q')]).where('operation_id', '=', operationId).groupBy('material_id'));
+
+/** Total already consumed at an operation, by material (a material not consumed yet is absent); as a read. */
+export function consumedAtRead(operationId: string): StoreRead<Map<string, number>> {
+  return mapRead(selectConsumedAt.read(operationId), (rows) => new Map(rows.map((r) => [r.material_id, Number(r.q)])));
 }
 
 const insertConsumptionRow = precompiled((db, operationId: string, workOrderId: string, lotId: string, materialId: string, quantity: number, at: number, actor: string) =>
@@ -80,16 +84,16 @@ const selectConsumedLots = precompiled((db, orderId: string) =>
   db.selectFrom('consumptions').select(['lot_id', (eb) => eb.fn.sum<number>('quantity').as('q')]).where('work_order_id', '=', orderId).groupBy('lot_id').orderBy('lot_id'));
 
 /** Lots consumed by an order so far, with the quantity taken from each. */
-export async function consumedLotsOf(db: Db, orderId: string): Promise<{ lotId: string; quantity: number }[]> {
-  return (await selectConsumedLots(db, orderId)).rows.map((r) => ({ lotId: r.lot_id, quantity: Number(r.q) }));
+export function consumedLotsRead(orderId: string): StoreRead<{ lotId: string; quantity: number }[]> {
+  return mapRead(selectConsumedLots.read(orderId), (rows) => rows.map((r) => ({ lotId: r.lot_id, quantity: Number(r.q) })));
 }
 
 const selectProducedLots = precompiled((db, orderId: string) =>
   db.selectFrom('productions').select(['lot_id', (eb) => eb.fn.sum<number>('quantity').as('q')]).where('work_order_id', '=', orderId).groupBy('lot_id').orderBy('lot_id'));
 
 /** Output lots an order has produced so far. */
-export async function producedLotsOf(db: Db, orderId: string): Promise<{ lotId: string; quantity: number }[]> {
-  return (await selectProducedLots(db, orderId)).rows.map((r) => ({ lotId: r.lot_id, quantity: Number(r.q) }));
+export function producedLotsRead(orderId: string): StoreRead<{ lotId: string; quantity: number }[]> {
+  return mapRead(selectProducedLots.read(orderId), (rows) => rows.map((r) => ({ lotId: r.lot_id, quantity: Number(r.q) })));
 }
 
 export async function consumptionsOf(db: Db, orderId: string) {

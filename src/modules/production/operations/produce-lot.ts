@@ -1,10 +1,11 @@
 import { command } from '../../../platform/commands/command.js';
 import { refuseIfAny, violation } from '../../../platform/errors/violation.js';
-import { addEdges, findLot, incrementLot, insertLot, type Lot } from '../../inventory/index.js';
-import { findMaterial } from '../../product/index.js';
+import { readTogether } from '../../../platform/store/read-together.js';
+import { addEdges, incrementLot, insertLot, lotRead, type Lot } from '../../inventory/index.js';
+import { materialRead } from '../../product/index.js';
 import { operationRunning, orderRunnable, personQualified, withinOrderQuantity } from './execution.rules.js';
 import { loadOperationContext } from './operation-context.js';
-import { consumedLotsOf, insertProduction, producedLotsOf } from './operation.repository.js';
+import { consumedLotsRead, insertProduction, producedLotsRead } from './operation.repository.js';
 
 const DAY = 86_400_000;
 
@@ -20,8 +21,10 @@ export interface ProduceLot {
  */
 export const produceLot = command('operation.produce', async (ctx, cmd: ProduceLot) => {
   const c = await loadOperationContext(ctx, cmd.operationId);
-  const existing = await findLot(ctx.tx, cmd.lotId);
-  const produced = await producedLotsOf(ctx.tx, c.order.id);
+  // Independent reads after the order's lock: one round trip on PostgreSQL.
+  const [existing, produced, material, inputs] = await readTogether(ctx.tx, [
+    lotRead(cmd.lotId), producedLotsRead(c.order.id), materialRead(c.order.materialId), consumedLotsRead(c.order.id),
+  ]);
   const producedSoFar = produced.reduce((s, p) => s + p.quantity, 0);
   const foreign = existing && (existing.workOrderId !== c.order.id || existing.materialId !== c.order.materialId);
   refuseIfAny([
@@ -31,7 +34,6 @@ export const produceLot = command('operation.produce', async (ctx, cmd: ProduceL
     ...(foreign ? [violation('ALREADY_EXISTS', `lot '${cmd.lotId}' already exists and is not output of this order`, { field: 'lotId', details: { lotId: cmd.lotId } })] : []),
     ...withinOrderQuantity(c.order, producedSoFar, cmd.quantity).map((v) => ({ ...v, field: 'quantity' })),
   ]);
-  const material = await findMaterial(ctx.tx, c.order.materialId);
   let lot: Lot;
   if (existing) {
     await incrementLot(ctx.tx, existing.id, cmd.quantity);
@@ -45,7 +47,6 @@ export const produceLot = command('operation.produce', async (ctx, cmd: ProduceL
   }
   await insertProduction(ctx.tx, { operationId: c.op.id, workOrderId: c.order.id, lotId: lot.id, quantity: cmd.quantity, at: ctx.now, actor: ctx.actor.username });
   if (!existing) {
-    const inputs = await consumedLotsOf(ctx.tx, c.order.id);
     await addEdges(ctx.tx, inputs.map((i) => ({ from: i.lotId, to: lot.id, quantity: i.quantity, workOrderId: c.order.id, kind: 'consume' as const })), ctx.now);
   }
   ctx.record({

@@ -1,11 +1,12 @@
 import { command } from '../../../platform/commands/command.js';
 import { refuseIfAny, violation } from '../../../platform/errors/violation.js';
 import { equipmentInterlocks } from '../../equipment/index.js';
-import { findNode } from '../../resources/index.js';
+import { readTogether } from '../../../platform/store/read-together.js';
+import { nodeRead } from '../../resources/index.js';
 import { setOrderStatus } from '../work-orders/work-order.repository.js';
 import { equipmentFits, orderRunnable, personQualified, sequenceAllows } from './execution.rules.js';
 import { loadOperationContext } from './operation-context.js';
-import { runningOn, setOperationStatus } from './operation.repository.js';
+import { runningOnRead, setOperationStatus } from './operation.repository.js';
 
 export interface StartOperation {
   readonly operationId: string;
@@ -18,8 +19,8 @@ export interface StartOperation {
  */
 export const startOperation = command('operation.start', async (ctx, cmd: StartOperation) => {
   const c = await loadOperationContext(ctx, cmd.operationId);
-  const node = await findNode(ctx.tx, cmd.equipmentId);
-  const busy = node ? (await runningOn(ctx.tx, cmd.equipmentId)).map((o) => o.id) : [];
+  const [node, running] = await readTogether(ctx.tx, [nodeRead(cmd.equipmentId), runningOnRead(cmd.equipmentId)]);
+  const busy = node ? running.map((o) => o.id) : [];
   refuseIfAny([
     ...(c.op.status !== 'ready'
       ? [violation('INVALID_TRANSITION', `operation ${c.op.seq} is ${c.op.status}; only a ready operation starts${c.op.status === 'paused' ? ' (resume it instead)' : ''}`, { details: { operationId: c.op.id, from: c.op.status, to: 'running' } })]

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { precompiled } from '../../../platform/store/precompiled.js';
+import { mapRead, runRead, type StoreRead } from '../../../platform/store/read-together.js';
 import type { Database, OperationsTable, OrderBomLinesTable, WorkOrdersTable } from '../../../platform/store/schema.js';
 import type { Characteristic } from '../../product/index.js';
 
@@ -101,8 +102,13 @@ export async function findOperation(db: Db, id: string): Promise<Operation | und
 
 const selectBomOf = precompiled((db, orderId: string) => db.selectFrom('order_bom_lines').selectAll().where('work_order_id', '=', orderId).orderBy('line'));
 
+/** The order's BOM lines (its snapshot), by line; as a read to run with others. */
+export function bomRead(orderId: string): StoreRead<OrderBomLine[]> {
+  return mapRead(selectBomOf.read(orderId), (rows) => rows.map(toBomLine));
+}
+
 export async function bomOf(db: Db, orderId: string): Promise<OrderBomLine[]> {
-  return (await selectBomOf(db, orderId)).rows.map(toBomLine);
+  return runRead(db, bomRead(orderId));
 }
 
 export async function insertOrder(db: Db, o: WorkOrder, ops: readonly Operation[], bom: readonly OrderBomLine[]): Promise<void> {

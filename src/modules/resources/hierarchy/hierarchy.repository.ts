@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { precompiled } from '../../../platform/store/precompiled.js';
+import { mapRead, runRead, type StoreRead } from '../../../platform/store/read-together.js';
 import type { Database, HierarchyLevel, HierarchyTable } from '../../../platform/store/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -26,9 +27,13 @@ function toNode(r: HierarchyTable): HierarchyNode {
 
 const selectNode = precompiled((db, id: string) => db.selectFrom('hierarchy').selectAll().where('id', '=', id));
 
+/** A node of the hierarchy by id, as a read to run with others; undefined when there is none. */
+export function nodeRead(id: string): StoreRead<HierarchyNode | undefined> {
+  return mapRead(selectNode.read(id), ([r]) => (r ? toNode(r) : undefined));
+}
+
 export async function findNode(db: Db, id: string): Promise<HierarchyNode | undefined> {
-  const [r] = (await selectNode(db, id)).rows;
-  return r ? toNode(r) : undefined;
+  return runRead(db, nodeRead(id));
 }
 
 export async function listNodes(db: Db, level?: HierarchyLevel): Promise<HierarchyNode[]> {
