@@ -55,6 +55,9 @@ describe.skipIf(skip !== null)('batch record review and release', () => {
     await page.getByRole('heading', { name: /Batch record WO-1001/ }).waitFor();
     expect(page.url()).toBe(`${t.url}/orders/WO-1001/record`);
     expect(await stage()).toBe('Ready for review');
+    // Release signs what a review saw: before any review it is refused, in plain words, from the server's dry run.
+    await page.locator('#release-violations').getByText('The record of order WO-1001 has not been reviewed yet. Review it, its exceptions first, then release it.').waitFor();
+    expect(await page.getByRole('button', { name: 'Release (sign)' }).getAttribute('aria-disabled')).toBe('true');
     // Exceptions come before the steps, each with its reason.
     const exceptions = section('exceptions');
     expect(await exceptions.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')))).toEqual(['hold', 'hold', 'scrap', 'scrap']);
@@ -82,6 +85,12 @@ describe.skipIf(skip !== null)('batch record review and release', () => {
     // Something happens on the order after the review: the screen follows without a reload and says so.
     await send('/api/v1/lots/B-PARA-0001/hold', { reason: 'Retain sample discoloured, investigation QI-12' }, 'quality');
     await page.getByText('1 event(s) on the order since the last review.').waitFor();
+    // The review no longer covers the record: release waits for a new one.
+    await page.locator('#release-violations').getByText(/changed after its last review .*: 1 event\(s\) the review did not see/).waitFor();
+    expect(await page.getByRole('button', { name: 'Release (sign)' }).getAttribute('aria-disabled')).toBe('true');
+    await page.getByRole('button', { name: 'Review (sign)' }).click();
+    await signAs('reviewed', 'Hold for QI-12 seen');
+    await expect.poll(() => page.getByRole('button', { name: 'Release (sign)' }).getAttribute('aria-disabled')).toBe('false');
 
     await page.getByRole('button', { name: 'Release (sign)' }).click();
     await signAs('approved', 'Batch WO-1001 released for packaging');

@@ -44,6 +44,7 @@ export const VIOLATION_CODES = [
   'ANDON_NOT_RAISER',
   'NOT_IN_DISPATCH_LIST',
   'DISPATCH_LIST_FULL',
+  'RECORD_NOT_REVIEWED',
   'TOO_MANY_REQUESTS',
   'PAYLOAD_TOO_LARGE',
   // An inbound B2MML message Takt cannot take (HTTP 422): the B2MML layer's problem codes, then the import's own.
@@ -160,6 +161,7 @@ export function statusOf(code: ViolationCode): number {
     case 'ANDON_NOT_RAISER':
     case 'NOT_IN_DISPATCH_LIST':
     case 'DISPATCH_LIST_FULL':
+    case 'RECORD_NOT_REVIEWED':
       return 409;
     default: {
       const unreachable: never = code;

@@ -118,6 +118,8 @@ export const deRecord: Record<keyof typeof enRecord, string> = {
   'record.generated': 'Erstellt {when}',
   'violation.RECORD_LOCKED': 'Das Protokoll von Auftrag {workOrderId} wurde am {releasedAt} freigegeben und ist gesperrt: spätere Ereignisse erscheinen als Nachträge.',
   'violation.RECORD_NOT_DONE': 'Auftrag {workOrderId} ist {orderStatus}: sein Protokoll wird freigegeben, sobald der Auftrag abgeschlossen oder geschlossen ist.',
+  'violation.RECORD_NOT_REVIEWED': 'Das Protokoll von Auftrag {workOrderId} ist noch nicht geprüft. Zuerst prüfen (Abweichungen zuerst), dann freigeben.',
+  'violation.RECORD_CHANGED_SINCE_REVIEW': 'Das Protokoll von Auftrag {workOrderId} hat sich nach der letzten Prüfung ({reviewedAt}) geändert: {eventsSince} Ereignis(se), die die Prüfung nicht gesehen hat. Erneut prüfen, dann freigeben.',
   'event.batch-record.reviewed': '{actor} hat das Chargenprotokoll von Auftrag {id} geprüft',
   'event.batch-record.released': '{actor} hat das Chargenprotokoll von Auftrag {id} freigegeben',
 };

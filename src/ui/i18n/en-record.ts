@@ -116,6 +116,8 @@ export const enRecord = {
   'record.generated': 'Generated {when}',
   'violation.RECORD_LOCKED': 'The record of order {workOrderId} was released on {releasedAt} and is locked: later events appear as amendments.',
   'violation.RECORD_NOT_DONE': 'Order {workOrderId} is {orderStatus}: its record is released once the order is completed or closed.',
+  'violation.RECORD_NOT_REVIEWED': 'The record of order {workOrderId} has not been reviewed yet. Review it, its exceptions first, then release it.',
+  'violation.RECORD_CHANGED_SINCE_REVIEW': 'The record of order {workOrderId} changed after its last review ({reviewedAt}): {eventsSince} event(s) the review did not see. Review it again, then release it.',
   'event.batch-record.reviewed': '{actor} reviewed the batch record of order {id}',
   'event.batch-record.released': '{actor} released the batch record of order {id}',
 } as const;

@@ -22,6 +22,7 @@ function keyOf(v: Violation): string {
   if (v.code === 'ORDER_ON_HOLD' && d.reason) return 'violation.ORDER_ON_HOLD_REASON';
   if (v.code === 'INVALID_TRANSITION' && d.entity === 'batch-record' && d.releasedAt) return 'violation.RECORD_LOCKED';
   if (v.code === 'INVALID_TRANSITION' && d.entity === 'batch-record' && d.orderStatus) return 'violation.RECORD_NOT_DONE';
+  if (v.code === 'RECORD_NOT_REVIEWED' && d.reviewedAt) return 'violation.RECORD_CHANGED_SINCE_REVIEW';
   return `violation.${v.code}`;
 }
 

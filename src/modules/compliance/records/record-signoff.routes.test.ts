@@ -13,6 +13,7 @@ describeStores('batch record review and release', (dialect) => {
   });
   afterEach(() => t.close());
 
+  const review = async () => expect((await t.call('POST', '/api/v1/work-orders/WO-1001/record/review', { as: 'quality', body: sign('reviewed') })).status).toBe(200);
   const record = async () => {
     const r = await t.call('GET', '/api/v1/work-orders/WO-1001/record', { as: 'quality' });
     expect(r.status).toBe(200);
@@ -49,6 +50,7 @@ describeStores('batch record review and release', (dialect) => {
   });
 
   it('shows later events on the order as amendments and never changes the released content', async () => {
+    await review();
     expect((await t.call('POST', '/api/v1/work-orders/WO-1001/record/release', { as: 'quality', body: sign('approved') })).status).toBe(200);
     const locked = await record();
     expect((await t.call('POST', '/api/v1/lots/B-PARA-0001/hold', { as: 'quality', body: { reason: 'Complaint 2026-031: discoloured tablets' } })).status).toBe(200);
@@ -67,7 +69,6 @@ describeStores('batch record review and release', (dialect) => {
   });
 
   it('counts the events on the order after each review, up to the release', async () => {
-    const review = async () => expect((await t.call('POST', '/api/v1/work-orders/WO-1001/record/review', { as: 'quality', body: sign('reviewed') })).status).toBe(200);
     await review();
     expect((await record()).reviews.map((r: { eventsSince: number }) => r.eventsSince)).toEqual([0]);
     expect((await t.call('POST', '/api/v1/lots/B-PARA-0001/hold', { as: 'quality', body: { reason: 'Retain sample discoloured' } })).status).toBe(200);
@@ -84,6 +85,7 @@ describeStores('batch record review and release', (dialect) => {
   });
 
   it('no longer verifies a released record whose journal was altered', async () => {
+    await review();
     expect((await t.call('POST', '/api/v1/work-orders/WO-1001/record/release', { as: 'quality', body: sign('approved') })).status).toBe(200);
     const { content } = await record();
     const consumed = content.operations[0].consumed[0].seq as number;
@@ -91,6 +93,29 @@ describeStores('batch record review and release', (dialect) => {
     const altered = await record();
     expect(altered.release.verified).toBe(false);
     expect(altered.release.currentHash).not.toBe(altered.release.contentHash);
+  });
+
+  it('refuses to release a record never reviewed, or changed since its last review, with RECORD_NOT_REVIEWED, and writes nothing', async () => {
+    const seqNow = async () => Number((await t.takt.store.db.selectFrom('journal').select((eb) => eb.fn.max('seq').as('s')).executeTakeFirstOrThrow()).s);
+    const before = await seqNow();
+    const never = await t.call('POST', '/api/v1/work-orders/WO-1001/record/release', { as: 'quality', body: {} });
+    expect(never.status).toBe(409);
+    // Every reason at once: no review, and no signature.
+    expect(never.body.violations.map((v: { code: string }) => v.code).sort()).toEqual(['RECORD_NOT_REVIEWED', 'SIGNATURE_REQUIRED']);
+    expect(never.body.violations.find((v: { code: string }) => v.code === 'RECORD_NOT_REVIEWED')).toMatchObject({ details: { workOrderId: 'WO-1001', reviewedAt: null, eventsSince: null } });
+    expect(await seqNow()).toBe(before);
+    expect(await t.takt.store.db.selectFrom('record_signoffs').selectAll().execute()).toHaveLength(0);
+
+    await review();
+    const reviewedAt = (await record()).reviews[0].at as string;
+    expect((await t.call('POST', '/api/v1/lots/B-PARA-0001/hold', { as: 'quality', body: { reason: 'Retain sample discoloured' } })).status).toBe(200);
+    const stale = await t.call('POST', '/api/v1/work-orders/WO-1001/record/release', { as: 'quality', body: sign('approved') });
+    expect(stale.status).toBe(409);
+    expect(stale.body.violations).toMatchObject([{ code: 'RECORD_NOT_REVIEWED', details: { workOrderId: 'WO-1001', reviewedAt, eventsSince: 1 } }]);
+    expect(await t.takt.store.db.selectFrom('record_signoffs').selectAll().execute()).toHaveLength(1);
+
+    await review();
+    expect((await t.call('POST', '/api/v1/work-orders/WO-1001/record/release', { as: 'quality', body: sign('approved') })).status).toBe(200);
   });
 
   it('refuses to release the record of an order that is not completed or closed', async () => {

@@ -14,7 +14,7 @@ export function registerRecordSignoffRoutes(app: FastifyInstance, runner: Comman
   for (const [verb, cmd] of [['review', reviewRecord], ['release', releaseRecord]] as const) {
     commandRoute(app, runner, {
       method: 'POST', url: `/api/v1/work-orders/:id/record/${verb}`, roles: ['quality'], tags: ['records'],
-      summary: verb === 'review' ? 'Review the batch record (signed)' : 'Release the batch record of a completed or closed order (signed): it is locked from then on',
+      summary: verb === 'review' ? 'Review the batch record (signed)' : 'Release the batch record of a completed or closed order (signed), once a review saw it as it stands (RECORD_NOT_REVIEWED): it is locked from then on',
       params: z.strictObject({ id: idField }), body, command: cmd,
       input: (p, b) => ({ workOrderId: p.id, comment: b.comment, signature: b.signature, witness: b.witness }),
       present: (r) => ({ ...r, signatures: r.signatures.map((s) => ({ id: s.id, signer: s.signer, printedName: s.printedName, meaning: s.meaning, signedAt: iso(s.at), recordHash: s.recordHash })) }),
