@@ -3,7 +3,10 @@
  * every level of a 12-level genealogy of N edges, against one recursive statement through the bare driver (the baseline,
  * see reachSql).
  *
- *   npx tsx bench/genealogy-trace.bench.ts [sqlite] [postgres] [--edges 1000000] [--samples 100] [--keep] [--reuse]
+ *   npx tsx bench/genealogy-trace.bench.ts [sqlite] [postgres] [--edges 1000000] [--samples 100] [--keep] [--reuse] [--memory on|off]
+ *
+ * --memory on (default): the API answers from the genealogy held in memory (loaded before measuring; its load time and
+ * heap are printed); off: every trace walks the store, as before it existed.
  *
  * SQLite: a file in /tmp opened by Takt with its production settings (WAL, see openStore); the data is bulk-loaded
  * through one raw connection in large transactions with the secondary index dropped, and rebuilt after the load.
@@ -21,14 +24,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { createTakt, type Takt } from '../src/main.js';
+import { createTakt, type Takt, type TaktOptions } from '../src/main.js';
 import type { TraceDirection } from '../src/modules/inventory/genealogy/trace.repository.js';
 import { createSchema, dropSchema, type Dialect } from '../src/platform/store/database.js';
 import { edges, lotId, lots, prng, shapeFor, type GraphShape } from './genealogy-graph.generator.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { edges: { type: 'string', default: '1000000' }, samples: { type: 'string', default: '100' }, levels: { type: 'string', default: '12' }, keep: { type: 'boolean', default: false }, reuse: { type: 'boolean', default: false } },
+  options: { memory: { type: 'string', default: 'on' }, edges: { type: 'string', default: '1000000' }, samples: { type: 'string', default: '100' }, levels: { type: 'string', default: '12' }, keep: { type: 'boolean', default: false }, reuse: { type: 'boolean', default: false } },
 });
 const EDGES = Number(values.edges);
 const SAMPLES = Number(values.samples);
@@ -36,6 +39,24 @@ const LEVELS = Number(values.levels);
 const DIALECTS = (positionals.length > 0 ? positionals : ['sqlite', 'postgres']) as Dialect[];
 const PG_URL = process.env.TAKT_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const BATCH = 100_000;
+const MEMORY = values.memory !== 'off';
+
+interface InMemory { readonly loadSec: number; readonly edges: number; readonly heapMiB: number; readonly columnMiB: number }
+let inMemory: InMemory | null = null;
+
+/** Takt on the store, with the genealogy loaded into memory first when --memory on (timed, its heap measured). */
+async function startTakt(store: TaktOptions['store']): Promise<Takt> {
+  const takt = await createTakt({ store, adminPassword: 'bench-admin-1', genealogy: { memory: MEMORY } });
+  inMemory = null;
+  if (takt.genealogy) {
+    const heap = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    await takt.genealogy.warm();
+    const status = takt.genealogy.status();
+    inMemory = { loadSec: elapsed(t0), edges: status.edges, heapMiB: Math.round((process.memoryUsage().heapUsed - heap) / 2 ** 20), columnMiB: Math.round(status.columnBytes / 2 ** 20) };
+  }
+  return takt;
+}
 const T0 = Date.UTC(2026, 0, 1);
 
 type Trace = (lot: string, direction: TraceDirection) => Promise<number>;
@@ -216,6 +237,7 @@ async function measure(shape: GraphShape, http: HttpTrace, raw: Trace): Promise<
 function report(dialect: Dialect, setup: string, loaded: Loaded, results: LevelResult[], plan: string[]): void {
   console.log(`\ngenealogy-trace: ${dialect} (${setup}), ${loaded.edges} edges, ${loaded.lots} lots, ${LEVELS} levels; load ${loaded.loadSec} s + indexes ${loaded.indexSec} s${loaded.bytes ? `, ${(loaded.bytes / 2 ** 20).toFixed(0)} MiB` : ''}`);
   console.log(plan.map((l) => `  plan: ${l}`).join('\n'));
+  console.log(inMemory ? `  genealogy in memory: ${inMemory.edges} edges loaded in ${inMemory.loadSec} s, heap +${inMemory.heapMiB} MiB (typed columns ${inMemory.columnMiB} MiB)` : '  genealogy in memory: off (every trace walks the store)');
   for (const x of results) {
     console.log(`  ${x.direction.padEnd(8)} from level ${String(x.level).padStart(2)}: ${String(x.nodes).padStart(5)} lots (max ${String(x.maxNodes).padStart(5)})   HTTP p50 ${x.http.p50.toFixed(2)} p99 ${x.http.p99.toFixed(2)} ms (cpu ${x.httpCpu.p50.toFixed(2)}/${x.httpCpu.p99.toFixed(2)})   bare query p50 ${x.raw.p50.toFixed(2)} p99 ${x.raw.p99.toFixed(2)} ms (cpu ${x.rawCpu.p50.toFixed(2)}/${x.rawCpu.p99.toFixed(2)})   ratio p50 ${round2(x.http.p50 / x.raw.p50)}x   JSON.stringify of the answer p99 ${x.serialize.p99.toFixed(2)} ms`);
   }
@@ -224,7 +246,7 @@ function report(dialect: Dialect, setup: string, loaded: Loaded, results: LevelR
   const serialize = Math.max(...results.map((x) => x.serialize.p99));
   console.log(`  worst p99 over levels: backward ${worst.backwardHttpP99} ms, forward ${worst.forwardHttpP99} ms (goal < 20 ms); JSON.stringify alone up to ${serialize.toFixed(1)} ms; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cpus`);
   console.log(JSON.stringify({
-    bench: 'genealogy-trace', dialect, setup, edges: loaded.edges, lots: loaded.lots, levels: LEVELS, samples: SAMPLES, loadSec: loaded.loadSec, indexSec: loaded.indexSec, bytes: loaded.bytes,
+    bench: 'genealogy-trace', dialect, setup, memory: inMemory, edges: loaded.edges, lots: loaded.lots, levels: LEVELS, samples: SAMPLES, loadSec: loaded.loadSec, indexSec: loaded.indexSec, bytes: loaded.bytes,
     results: results.map((x) => ({ ...x, ratioP50: round2(x.http.p50 / x.raw.p50) })), worst, node: process.version, cpus: availableParallelism(), loadAvg: loadavg().map(round2),
   }));
 }
@@ -246,7 +268,7 @@ async function benchSqlite(shape: GraphShape): Promise<void> {
       loaded = await loadSqlite(file, shape);
       writeFileSync(marker, JSON.stringify(loaded));
     }
-    const takt = await createTakt({ store: { dialect: 'sqlite', file }, adminPassword: 'bench-admin-1' });
+    const takt = await startTakt({ dialect: 'sqlite', file });
     const bare = new BetterSqlite3(file, { readonly: true });
     const statements = { backward: bare.prepare(reachSql('backward', '?')), forward: bare.prepare(reachSql('forward', '?')) };
     const plan = (bare.prepare(`explain query plan ${reachSql('backward', '?')}`).all(lotId(shape.levels, 0)) as { detail: string }[]).map((r) => r.detail);
@@ -282,7 +304,7 @@ async function benchPostgres(shape: GraphShape): Promise<void> {
         writeFileSync(marker, JSON.stringify(loaded));
       }
     }
-    const takt = await createTakt({ store: { dialect: 'postgres', url: PG_URL, schema }, adminPassword: 'bench-admin-1' });
+    const takt = await startTakt({ dialect: 'postgres', url: PG_URL, schema });
     const explain = await client.query<{ 'QUERY PLAN': string }>(`explain ${reachSql('backward', '$1')}`, [lotId(shape.levels, 0)]);
     try {
       const raw: Trace = async (lot, direction) =>

@@ -23,6 +23,14 @@ describe('resolveConfig', () => {
     expect(resolveConfig({}, { TAKT_MAINTENANCE_SCHEDULER: 'Off' }, cwd).maintenanceScheduler).toBe(false);
   });
 
+  it('holds the genealogy in memory for traces unless turned off', () => {
+    expect(resolveConfig({}, {}, cwd).genealogyMemory).toBe(true);
+    expect(resolveConfig({}, { TAKT_GENEALOGY_MEMORY: 'off' }, cwd).genealogyMemory).toBe(false);
+    expect(resolveConfig({}, {}, cwd).genealogyMaxEdges).toBe(20_000_000);
+    expect(resolveConfig({}, { TAKT_GENEALOGY_MAX_EDGES: '5000000' }, cwd).genealogyMaxEdges).toBe(5_000_000);
+    expect(() => resolveConfig({}, { TAKT_GENEALOGY_MAX_EDGES: '2e6' }, cwd)).toThrow(/TAKT_GENEALOGY_MAX_EDGES must be a whole number of edges/);
+  });
+
   it('turns machine connectivity off per transport, for the nodes of several that do not connect to machines', () => {
     const c = resolveConfig({}, { TAKT_MQTT: 'off', TAKT_OPCUA: 'OFF' }, cwd);
     expect(c.mqtt).toBeNull();

@@ -39,6 +39,10 @@ export interface TaktConfig {
   readonly opcua: boolean;
   /** Open the orders of due preventive maintenance plans hourly (off with TAKT_MAINTENANCE_SCHEDULER=off). */
   readonly maintenanceScheduler: boolean;
+  /** Hold the genealogy in memory for traces, loaded at start (off with TAKT_GENEALOGY_MEMORY=off: traces walk the store). */
+  readonly genealogyMemory: boolean;
+  /** TAKT_GENEALOGY_MAX_EDGES: the most genealogy edges held in memory (default 20 million, about 2 GB); beyond, traces walk the store. */
+  readonly genealogyMaxEdges: number;
   /** TAKT_BODY_LIMIT: the largest request body in bytes (default 1 MiB); larger ones are answered 413. */
   readonly bodyLimit: number;
   /** TAKT_CORS_ORIGINS: comma-separated origins allowed to call the API from a browser; empty (CORS off) by default. */
@@ -120,10 +124,11 @@ function parseLogLevel(raw: string | undefined): LogLevel {
   return level as LogLevel;
 }
 
-function parseBodyLimit(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return DEFAULT_BODY_LIMIT;
+/** A whole number of at least `min` from the environment variable `name`, or `fallback` when it is unset. */
+function parseWholeNumber(name: string, raw: string | undefined, fallback: number, min: number, unit: string): number {
+  if (raw === undefined || raw === '') return fallback;
   const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1024) throw new ConfigError(`TAKT_BODY_LIMIT must be a whole number of bytes of at least 1024, got "${raw}"`);
+  if (!Number.isSafeInteger(n) || n < min) throw new ConfigError(`${name} must be a whole number of ${unit} of at least ${min}, got "${raw}"`);
   return n;
 }
 
@@ -208,11 +213,13 @@ export function resolveConfig(flags: ConfigFlags, env: Env = process.env, cwd: s
     mqtt: resolveMqtt(env),
     opcua: env.TAKT_OPCUA?.toLowerCase() !== 'off',
     maintenanceScheduler: env.TAKT_MAINTENANCE_SCHEDULER?.toLowerCase() !== 'off',
+    genealogyMemory: env.TAKT_GENEALOGY_MEMORY?.toLowerCase() !== 'off',
+    genealogyMaxEdges: parseWholeNumber('TAKT_GENEALOGY_MAX_EDGES', env.TAKT_GENEALOGY_MAX_EDGES, 20_000_000, 1, 'edges'),
     demo: flags.demo ?? true,
     simulator: (flags.simulator ?? true) && env.TAKT_SIMULATOR?.toLowerCase() !== 'off',
     anchor: resolveAnchor(env, cwd, dataDir),
     metricsToken: env.TAKT_METRICS_TOKEN !== undefined && env.TAKT_METRICS_TOKEN !== '' ? env.TAKT_METRICS_TOKEN : undefined,
-    bodyLimit: parseBodyLimit(env.TAKT_BODY_LIMIT),
+    bodyLimit: parseWholeNumber('TAKT_BODY_LIMIT', env.TAKT_BODY_LIMIT, DEFAULT_BODY_LIMIT, 1024, 'bytes'),
     corsOrigins: parseOrigins(env.TAKT_CORS_ORIGINS),
     loginRateLimit: {
       perAccount: parseRateWindow('TAKT_LOGIN_LIMIT_ACCOUNT', env.TAKT_LOGIN_LIMIT_ACCOUNT, DEFAULT_LOGIN_RATE_LIMIT.perAccount),

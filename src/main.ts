@@ -21,6 +21,7 @@ import { registerAccountRoutes } from './modules/compliance/account/account.rout
 import { createMachineIngest, listMappings, mappingsStamp, registerMachineRoutes, type MachineIngest } from './modules/machines/index.js';
 import { startHousekeeping, type Housekeeping } from './platform/scheduling/housekeeping.js';
 import { housekeepingJobs, type HousekeepingOptions } from './housekeeping.js';
+import { GenealogyIndex } from './modules/inventory/index.js';
 import { registerModules } from './routes.js';
 
 export interface TaktOptions {
@@ -61,6 +62,11 @@ export interface TaktOptions {
    * none when absent. `takt serve` sets them from TAKT_ANCHOR_FILE, TAKT_ANCHOR_KEY and TAKT_ANCHOR_INTERVAL.
    */
   readonly anchors?: (Omit<JournalAnchorOptions, 'key' | 'logger'> & { readonly keyFile: string }) | undefined;
+  /**
+   * The genealogy held in memory for traces (default on, loaded at the first trace; `warm` loads it at start, as
+   * `takt serve` does). Off (TAKT_GENEALOGY_MEMORY=off): every trace walks the store.
+   */
+  readonly genealogy?: { readonly memory?: boolean; readonly warm?: boolean; readonly maxEdges?: number };
 }
 
 /** A running Takt: the store, the command runner, the event bus and the HTTP app over them. */
@@ -83,6 +89,8 @@ export interface Takt {
   readonly housekeeping: Housekeeping;
   /** The journal anchor writer when anchors are configured. */
   readonly anchors: JournalAnchors | null;
+  /** The genealogy held in memory for traces, unless turned off. */
+  readonly genealogy: GenealogyIndex | null;
   /** The Sparkplug B host service (its broker URL, status) when MQTT is on. */
   sparkplug(): SparkplugService | undefined;
   close(): Promise<void>;
@@ -114,7 +122,8 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     registerRecordSignoffRoutes(app, runner);
     registerAccountRoutes(app, runner, store);
     registerEventStream(app, store, bus);
-    registerModules({ app, runner, store, bus, metrics });
+    const genealogy = options.genealogy?.memory === false ? null : new GenealogyIndex(store, { logger: app.log, ...(options.genealogy?.maxEdges === undefined ? {} : { maxEdges: options.genealogy.maxEdges }) });
+    registerModules({ app, runner, store, bus, metrics, genealogy });
     registerIntegrationRoutes(app, runner, store, options.integration);
     const machines = createMachineIngest(runner, bus, { logger: app.log });
     let sparkplug: SparkplugService | undefined;
@@ -161,9 +170,10 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
       });
     }
     const housekeeping = await startHousekeeping(store, housekeepingJobs(runner, tokens.ttlMs, options.housekeeping), { leaseMs: options.housekeeping?.leaseMs, logger: app.log });
+    if (options.genealogy?.warm) genealogy?.warm().catch(() => undefined);
     ready = true;
     return {
-      store, runner, bus, app, tokens, metrics, bootstrap, machines, housekeeping, anchors, sparkplug: () => sparkplug,
+      store, runner, bus, app, tokens, metrics, bootstrap, machines, housekeeping, anchors, genealogy, sparkplug: () => sparkplug,
       close: async () => {
         await connectivity?.stop();
         await stopSparkplug();
@@ -171,6 +181,7 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
         await housekeeping.stop();
         await outbox.stop();
         await app.close();
+        await genealogy?.stop();
         // After the last request and ingest: the final anchor holds the head as this node leaves it.
         await anchors?.stop();
         await store.close();

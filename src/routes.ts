@@ -5,7 +5,7 @@ import type { Store } from './platform/store/database.js';
 import type { TaktMetrics } from './platform/observability/index.js';
 import { registerAndonRoutes } from './modules/andon/index.js';
 import { registerEquipmentRoutes } from './modules/equipment/index.js';
-import { registerGenealogyRoutes, registerLotRoutes } from './modules/inventory/index.js';
+import { registerGenealogyRoutes, registerLotRoutes, type GenealogyIndex } from './modules/inventory/index.js';
 import { registerLabourRoutes, registerOperationRoutes, registerWorkOrderRoutes } from './modules/production/index.js';
 import { registerMaterialRoutes, registerRevisionRoutes } from './modules/product/index.js';
 import { registerQualityRoutes } from './modules/quality/index.js';
@@ -19,10 +19,12 @@ export interface ModuleDeps {
   readonly bus: EventBus;
   /** Where a module registers its own counters (`metrics.counter(...)`), exposed on GET /metrics. */
   readonly metrics: TaktMetrics;
+  /** The genealogy held in memory for traces (null: traces walk the store). */
+  readonly genealogy?: GenealogyIndex | null;
 }
 
 /** Registers every module's routes (each module exposes its own register function through its index.ts). */
-export function registerModules({ app, runner, store }: ModuleDeps): void {
+export function registerModules({ app, runner, store, genealogy }: ModuleDeps): void {
   registerHierarchyRoutes(app, runner, store);
   registerPeopleRoutes(app, runner, store);
   registerMaterialRoutes(app, runner, store);
@@ -31,7 +33,7 @@ export function registerModules({ app, runner, store }: ModuleDeps): void {
   registerWorkOrderRoutes(app, runner, store);
   registerOperationRoutes(app, runner, store);
   registerLabourRoutes(app, runner, store);
-  registerGenealogyRoutes(app, store);
+  registerGenealogyRoutes(app, store, genealogy ?? null);
   registerQualityRoutes(app, runner, store);
   registerEquipmentRoutes(app, runner, store);
   registerAndonRoutes(app, runner, store);

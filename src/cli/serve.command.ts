@@ -57,6 +57,7 @@ export async function serve(config: TaktConfig): Promise<void> {
     opcua: config.opcua ? { pkiDir: pkiDirOf(config) } : undefined,
     anchors: anchor.intervalMs === null ? undefined : { file: anchor.file, keyFile: anchor.keyFile, intervalMs: anchor.intervalMs },
     housekeeping: { maintenanceOrders: config.maintenanceScheduler },
+    genealogy: { memory: config.genealogyMemory, warm: true, maxEdges: config.genealogyMaxEdges },
   }).catch((error: unknown) => {
     throw error instanceof AnchorError ? new CliError(error.message) : error;
   });

@@ -1,5 +1,5 @@
 import { ROLES, SYSTEM_ACTOR, type Role } from '../../src/platform/auth/roles.js';
-import type { Dialect } from '../../src/platform/store/database.js';
+import type { Dialect, StoreConfig } from '../../src/platform/store/database.js';
 import { createTakt, type Takt, type TaktOptions } from '../../src/main.js';
 import { putPerson } from '../../src/modules/resources/index.js';
 import { freshStore } from './stores.js';
@@ -12,6 +12,8 @@ export interface Reply {
 
 export interface TestTakt {
   readonly takt: Takt;
+  /** The store it runs on (another node may open it too). */
+  readonly storeConfig: StoreConfig;
   /** A bearer token per role: users `t-<role>` with the single role each. */
   readonly tokens: Record<Role, string>;
   call(method: string, url: string, options?: { token?: string | null; body?: unknown; headers?: Record<string, string>; as?: Role }): Promise<Reply>;
@@ -51,7 +53,7 @@ export async function startTestTakt(dialect: Dialect, options: { file?: string; 
     return { status: res.statusCode, body, headers: res.headers };
   };
   return {
-    takt, tokens, call,
+    takt, tokens, call, storeConfig: config,
     close: async () => {
       await takt.close();
       await release();

@@ -5,6 +5,7 @@ export { findLot, lotRead, listLots, insertLot, decrementLot, incrementLot, setL
 export { lotUsable, type LotUseContext } from './lots/lot.rules.js';
 export { addEdges, type GenealogyEdge } from './genealogy/genealogy.repository.js';
 export { registerGenealogyRoutes } from './genealogy/genealogy.routes.js';
+export { GenealogyIndex, type GenealogyIndexStatus } from './genealogy/genealogy-index.js';
 export { traceLot, type TraceOptions } from './genealogy/trace-lot.query.js';
 export { type TraceResult, type TraceNode, type TraceEdge, type RecallSummary } from './genealogy/trace-graph.js';
 export { type TraceDirection } from './genealogy/trace.repository.js';

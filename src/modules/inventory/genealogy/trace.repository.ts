@@ -54,10 +54,12 @@ export async function materialsOf(db: Db, lots: readonly string[]): Promise<(str
 }
 
 /**
- * Work orders that consumed any of the lots: with their outputs not produced yet they have no genealogy edge, but a
- * recall must still stop them. One statement over all the lots (index-only on consumptions_lot_idx).
+ * Work orders that consumed any of the lots and made no genealogy edge out of it yet: with their outputs not produced
+ * they have no edge, but a recall must still stop them (an order that has produced has an edge out of every lot it
+ * consumed). One statement over all the lots (consumptions_lot_idx, and the edges' key for the check).
  */
 export async function ordersConsuming(db: Db, lotIds: readonly string[]): Promise<string[]> {
-  const rows = await levelQuery<[number, string]>(db, lotIds, sql`c.work_order_id`, sql`consumptions c on c.lot_id = l.lot`);
+  const rows = await levelQuery<[number, string]>(db, lotIds, sql`c.work_order_id`, sql`consumptions c on c.lot_id = l.lot
+    and not exists (select 1 from genealogy_edges e where e.from_lot = c.lot_id and e.work_order_id = c.work_order_id)`);
   return [...new Set(rows.map(([, order]) => order))];
 }

@@ -1,0 +1,214 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Store } from '../../../platform/store/database.js';
+import { GenealogyGraph } from './genealogy-graph.js';
+import {
+  edgePage, edgesTouching, journalHeadSeq, lastConsumptionId, lotEventsAfter, lotMaterials, lotPage, pendingConsumptions, pendingInRange, type EdgeKey,
+} from './genealogy-index.repository.js';
+import { traceInGraph } from './genealogy-graph.js';
+import type { TraceResult } from './trace-graph.js';
+import type { TraceOptions } from './trace-lot.query.js';
+import type { TraceDirection } from './trace.repository.js';
+
+export interface GenealogyIndexOptions {
+  /** Rows read per statement while loading (default 20,000: a page blocks the event loop for a few ms only). */
+  readonly pageSize?: number;
+  /**
+   * The most edges held (default 20 million, about 2 GB): a genealogy beyond it is not held, and traces walk the
+   * store. Measured at about 90 bytes an edge (docs/benchmarks.md).
+   */
+  readonly maxEdges?: number;
+  /** How long after a failed load the next trace tries again (default one minute). */
+  readonly retryMs?: number;
+  readonly logger?: { info(details: Record<string, unknown>, text: string): void; warn(details: Record<string, unknown>, text: string): void };
+}
+
+export type GenealogyIndexState = 'idle' | 'loading' | 'ready' | 'failed' | 'too-large' | 'stopped';
+
+export interface GenealogyIndexStatus {
+  readonly state: GenealogyIndexState;
+  readonly edges: number;
+  /** The journal seq the graph reflects. */
+  readonly syncedSeq: number;
+  readonly loadMs: number | null;
+  readonly columnBytes: number;
+}
+
+const EVENTS_PAGE = 5000;
+const CONSUMPTION_RANGE = 50_000;
+
+/**
+ * The genealogy in memory for traces, a read model of the store: loaded once (page by page, in the background), then
+ * before every trace brought up to date with what was committed since, so a trace answers as the store stands when it
+ * is asked, on any node. What changed is found through the journal: every write to the genealogy (an edge, a
+ * consumption, a lot) is journaled in its transaction as an event of a lot it touches, and seq follows commit order;
+ * each such lot's edges, material and pending consumptions are read again in one snapshot and replace what the graph
+ * held. Until it is loaded (and if loading failed) traces walk the store as before.
+ */
+export class GenealogyIndex {
+  private graph = new GenealogyGraph();
+  private state: GenealogyIndexState = 'idle';
+  private synced = 0;
+  private loadMs: number | null = null;
+  private loading: Promise<void> | null = null;
+  private inFlight: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private failedAt = 0;
+  private readonly pageSize: number;
+  private readonly maxEdges: number;
+
+  constructor(private readonly store: Store, private readonly options: GenealogyIndexOptions = {}) {
+    this.pageSize = options.pageSize ?? 20_000;
+    this.maxEdges = options.maxEdges ?? 20_000_000;
+  }
+
+  /** Starts loading (once) and resolves when the graph is ready; rejects when loading failed. */
+  warm(): Promise<void> {
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
+  status(): GenealogyIndexStatus {
+    return { state: this.state, edges: this.graph.edges, syncedSeq: this.synced, loadMs: this.loadMs, columnBytes: this.graph.columnBytes };
+  }
+
+  /** Stops loading and answering (traces walk the store); waits for a page being read. */
+  async stop(): Promise<void> {
+    this.state = 'stopped';
+    await this.loading?.catch(() => undefined);
+    await this.inFlight?.catch(() => undefined);
+  }
+
+  /**
+   * The trace from memory, brought up to date with the store first; null while the graph is not ready or does not
+   * know the lot (the caller walks the store). The same answer as the store's walk (trace-lot.query).
+   */
+  async trace(lotId: string, direction: TraceDirection, options: TraceOptions = {}): Promise<TraceResult | null> {
+    if (this.state === 'failed' && Date.now() - this.failedAt > (this.options.retryMs ?? 60_000)) {
+      this.state = 'idle';
+      this.loading = null;
+    }
+    if (this.state === 'idle') this.warm().catch(() => undefined);
+    if (this.state !== 'ready') return null;
+    try {
+      await this.catchUp();
+    } catch (error) {
+      // The store walk answers (or fails) on its own; the next trace catches up again.
+      this.options.logger?.warn({ err: error }, 'genealogy in memory could not catch up; this trace walks the store');
+      return null;
+    }
+    if (this.state !== 'ready') return null;
+    // A lot the graph has no row of: the store says whether it exists (a 404 costs one read there).
+    if (this.graph.materialOf(lotId) === null) return null;
+    return traceInGraph(this.graph, lotId, direction, options) ?? null;
+  }
+
+  /**
+   * Brings the graph up to what is committed now. One at a time: a call while one runs waits for the next run, which
+   * starts after the running one and so sees every commit made before the call.
+   */
+  catchUp(): Promise<void> {
+    if (!this.inFlight) {
+      const run = this.catchUpOnce();
+      this.inFlight = run;
+      void run.finally(() => {
+        if (this.inFlight === run) this.inFlight = null;
+      }).catch(() => undefined);
+      return run;
+    }
+    this.queued ??= this.inFlight.catch(() => undefined).then(() => {
+      this.queued = null;
+      return this.catchUp();
+    });
+    return this.queued;
+  }
+
+  private async catchUpOnce(): Promise<void> {
+    await this.store.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (tx) => {
+      const head = await journalHeadSeq(tx);
+      if (head <= this.synced) return;
+      const touched = new Set<string>();
+      for (let after = this.synced; ;) {
+        const events = await lotEventsAfter(tx, after, head, EVENTS_PAGE);
+        for (const e of events) touched.add(e.lotId);
+        if (events.length < EVENTS_PAGE) break;
+        after = events[events.length - 1]?.seq ?? head;
+      }
+      const lots = [...touched];
+      const edges = lots.length > 0 ? await edgesTouching(tx, lots) : [];
+      const unknown = new Set(lots);
+      for (const e of edges) for (const end of [e.from, e.to]) if (!this.graph.knows(end)) unknown.add(end);
+      const materials = await lotMaterials(tx, [...unknown]);
+      const pending = lots.length > 0 ? await pendingConsumptions(tx, lots) : new Map<string, string[]>();
+      // Applied at once, after every read: a trace never sees half a catch-up.
+      for (const e of edges) this.graph.putEdge(e);
+      for (const lot of unknown) this.graph.setMaterial(lot, materials.get(lot) ?? null);
+      for (const lot of lots) this.graph.setPending(lot, pending.get(lot) ?? []);
+      this.synced = head;
+      if (this.graph.edges > this.maxEdges) this.tooLarge();
+    });
+  }
+
+  /** Lets the graph go: the genealogy outgrew what may be held, traces walk the store from now on. */
+  private tooLarge(): void {
+    this.state = 'too-large';
+    this.graph = new GenealogyGraph();
+    this.options.logger?.warn({ maxEdges: this.maxEdges }, 'the genealogy has more edges than may be held in memory; traces walk the store');
+  }
+
+  private async load(): Promise<void> {
+    const started = performance.now();
+    this.state = 'loading';
+    try {
+      const db = this.store.db;
+      // Everything committed after this seq is read again by the catch-up below, whatever the pages saw of it.
+      const from = await journalHeadSeq(db);
+      const graph = new GenealogyGraph();
+      for (let after: EdgeKey | null = null; ;) {
+        const page = await edgePage(db, after, this.pageSize);
+        for (const e of page) graph.putEdge(e);
+        if (graph.edges > this.maxEdges) {
+          this.tooLarge();
+          return;
+        }
+        const last = page[page.length - 1];
+        if (!last || page.length < this.pageSize) break;
+        after = [last.from, last.to, last.workOrderId];
+        if (await this.yielded()) return;
+      }
+      for (let after: string | null = null; ;) {
+        const page = await lotPage(db, after, this.pageSize);
+        for (const l of page) graph.setMaterial(l.id, l.materialId);
+        const last = page[page.length - 1];
+        if (!last || page.length < this.pageSize) break;
+        after = last.id;
+        if (await this.yielded()) return;
+      }
+      const pending = new Map<string, string[]>();
+      const lastId = await lastConsumptionId(db);
+      for (let after = 0; after < lastId; after += CONSUMPTION_RANGE) {
+        for (const p of await pendingInRange(db, after, after + CONSUMPTION_RANGE)) pending.set(p.lotId, [...(pending.get(p.lotId) ?? []), p.workOrderId]);
+        if (await this.yielded()) return;
+      }
+      for (const [lot, orders] of pending) graph.setPending(lot, [...new Set(orders)]);
+      this.graph = graph;
+      this.synced = from;
+      await this.catchUp();
+      if ((this.state as GenealogyIndexState) !== 'loading') return;
+      this.loadMs = Math.round(performance.now() - started);
+      this.state = 'ready';
+      this.options.logger?.info({ edges: graph.edges, loadMs: this.loadMs, columnBytes: graph.columnBytes }, 'genealogy held in memory for traces');
+    } catch (error) {
+      if ((this.state as GenealogyIndexState) === 'stopped') return;
+      this.state = 'failed';
+      this.failedAt = Date.now();
+      this.options.logger?.warn({ err: error }, 'genealogy could not be loaded into memory; traces walk the store');
+      throw error;
+    }
+  }
+
+  /** Lets other work run between pages; true when the index was stopped meanwhile. */
+  private async yielded(): Promise<boolean> {
+    await nextTurn();
+    return this.state === 'stopped';
+  }
+}
