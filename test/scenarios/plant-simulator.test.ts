@@ -33,8 +33,9 @@ describeStores('the plant simulator drives the demo plant through Takt\'s embedd
       .reduce((sum, r) => ({ total: sum.total + Number(r.total), reject: sum.reject + Number(r.reject), machine: sum.machine && r.source === 'machine' }), { total: 0, reject: 0, machine: true });
 
   it('changes the state of every mapped machine with reasons from the plant, and its counts rise', async () => {
-    await waitFor('two or more states on every Sparkplug machine', async () => {
-      for (const id of ON_SPARKPLUG) if (new Set((await states(id)).map((s) => s.state)).size < 2) return undefined;
+    // States and counts arrive in their own metrics: a machine may change state twice before its first count is in.
+    await waitFor('two or more states and a count on every Sparkplug machine', async () => {
+      for (const id of ON_SPARKPLUG) if (new Set((await states(id)).map((s) => s.state)).size < 2 || (await counted(id)).total === 0) return undefined;
       return true;
     }, 60_000);
     const reasons = new Set(((await Promise.all(ON_SPARKPLUG.map(states))).flat()).map((s) => s.reason));
