@@ -5,6 +5,8 @@ import { startTestTakt, type TestTakt } from '../support/takt.js';
 import { buildPlant, receive, releasedOrder, snapshot } from '../support/plant.js';
 
 const RUNS = Number(process.env.TAKT_FUZZ_RUNS ?? 120);
+const LOTS = ['FZ-S', 'FZ-K', 'FZ-Q', 'FZ-OUT'];
+const SUBLOTS = ['FZ-S1', 'FZ-S2', 'FZ-OUT1'];
 
 /**
  * Random execution commands, well-formed and not: never a 5xx, and a refused command (any 4xx) leaves the journal
@@ -35,16 +37,21 @@ describeStores('fuzzing the execution endpoints', (dialect) => {
   const command = () =>
     fc.oneof(
       fc.record({ verb: fc.constant('start'), op: id(() => opIds), body: fc.record({ equipmentId: id(() => ['MIX-1', 'PACK-1', 'NOPE']) }) }),
-      fc.record({ verb: fc.constantFrom('consume', 'produce'), op: id(() => opIds), body: fc.record({ lotId: id(() => ['FZ-S', 'FZ-K', 'FZ-Q', 'FZ-OUT']), quantity }) }),
+      fc.record({ verb: fc.constantFrom('consume', 'produce'), op: id(() => opIds), body: fc.record({ lotId: id(() => LOTS), quantity }) }),
       fc.record({ verb: fc.constant('report'), op: id(() => opIds), body: fc.record({ good: quantity, scrap: quantity, scrapReason: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }) }, { requiredKeys: ['good'] }) }),
       fc.record({ verb: fc.constantFrom('complete', 'pause', 'resume'), op: id(() => opIds), body: fc.oneof(fc.constant({}), fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue(), { maxKeys: 2 })) }),
+      // Sublots: splits and merges among the fuzzed lots (their genealogy edges, their refusals).
+      fc.record({ verb: fc.constant('split'), op: id(() => LOTS), body: fc.record({ newLotId: id(() => SUBLOTS), quantity }) }),
+      fc.record({ verb: fc.constant('merge'), op: fc.constant(''), body: fc.record({ targetLotId: id(() => [...LOTS, ...SUBLOTS]), sourceLotIds: fc.array(id(() => [...LOTS, ...SUBLOTS]), { maxLength: 3 }) }) }),
     );
+  const urlOf = (c: { verb: string; op: string }) =>
+    c.verb === 'split' ? `/api/v1/lots/${encodeURIComponent(c.op)}/split` : c.verb === 'merge' ? '/api/v1/lots/merge' : `/api/v1/operations/${encodeURIComponent(c.op)}/${c.verb}`;
 
   it('never answers 5xx and never half-applies a refusal', async () => {
     await fc.assert(
       fc.asyncProperty(command(), fc.boolean(), async (c, dry) => {
         const before = await snapshot(t);
-        const url = `/api/v1/operations/${encodeURIComponent(c.op)}/${c.verb}${dry ? '?dryRun=true' : ''}`;
+        const url = `${urlOf(c)}${dry ? '?dryRun=true' : ''}`;
         const r = await t.call('POST', url, { body: c.body, as: 'operator' });
         expect(r.status, `${url} ${JSON.stringify(c.body)} → ${JSON.stringify(r.body)}`).toBeLessThan(500);
         if (r.status >= 400 || dry) expect(await snapshot(t)).toEqual(before);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeStores, freshSharedStore } from '../../../../test/support/stores.js';
 import { startTestTakt, type TestTakt } from '../../../../test/support/takt.js';
@@ -110,5 +111,60 @@ describeStores('genealogy held in memory', (dialect) => {
     // The route answers the same either way.
     const r = await t.call('GET', '/api/v1/lots/B-PARA-0001/genealogy?direction=forward', { as: 'quality' });
     expect(r.body).toEqual(await traceLot(t.takt.store.db, 'B-PARA-0001', 'forward'));
+  });
+
+  it('stays equal to the store walk through random sequences of consumption, output, splits and merges', async () => {
+    await index.warm();
+    const tablets = (await batch.as('sam.supervisor', 'GET', '/api/v1/work-orders/WO-1002')).body.operations[0].id as string;
+    await batch.as('olga.operator', 'POST', `/api/v1/operations/${tablets}/start`, { equipmentId: 'PRESS-1' });
+    await batch.as('sam.supervisor', 'POST', '/api/v1/lots/B-PARA-0001/split', { newLotId: 'B-PARA-0001-0', quantity: 40 });
+    const blends = ['B-PARA-0001', 'B-PARA-0001-0'];
+    const outputs: string[] = [];
+    let n = 0;
+    // Refusals are part of the sequence (a merge of lots in different states, a split larger than its lot): whatever
+    // the store took, the copy in memory must show.
+    const post = (person: 'olga.operator' | 'sam.supervisor', url: string, body: unknown) => t.call('POST', url, { token: null, headers: { authorization: `Bearer ${tokens[person]}` }, body });
+    const tokens = { 'olga.operator': (await t.takt.tokens.issue('olga.operator', 0)).token, 'sam.supervisor': (await t.takt.tokens.issue('sam.supervisor', 0)).token };
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('split' as const), from: fc.nat(), quantity: fc.constantFrom(0.5, 1, 3) }),
+      fc.record({ kind: fc.constant('merge' as const), target: fc.nat(), source: fc.nat() }),
+      fc.record({ kind: fc.constant('consume' as const), lot: fc.nat(), quantity: fc.constantFrom(0.25, 1) }),
+      fc.record({ kind: fc.constant('produce' as const), into: fc.option(fc.nat(), { nil: undefined }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
+        for (const s of steps) {
+          const pick = <T>(xs: readonly T[], i: number): T | undefined => xs[i % Math.max(1, xs.length)];
+          if (s.kind === 'split') {
+            const id = `B-PARA-0001-${(n += 1)}`;
+            if ((await post('sam.supervisor', `/api/v1/lots/${pick(blends, s.from)}/split`, { newLotId: id, quantity: s.quantity })).status === 201) blends.push(id);
+          } else if (s.kind === 'merge') {
+            if (blends.length < 2) continue;
+            const target = s.target % blends.length;
+            // Another live lot than the target (a lot merged into itself is refused, and teaches nothing); a merged
+            // source is emptied and leaves the list.
+            const source = (target + 1 + (s.source % (blends.length - 1))) % blends.length;
+            const merged = await post('sam.supervisor', '/api/v1/lots/merge', { targetLotId: blends[target], sourceLotIds: [blends[source]] });
+            if (merged.status === 200) blends.splice(source, 1);
+          } else if (s.kind === 'consume') {
+            await post('olga.operator', `/api/v1/operations/${tablets}/consume`, { lotId: pick(blends, s.lot), quantity: s.quantity });
+          } else {
+            const into = s.into === undefined ? undefined : pick(outputs, s.into);
+            const id = into ?? `T-PARA-${(n += 1)}`;
+            if ((await post('olga.operator', `/api/v1/operations/${tablets}/produce`, { lotId: id, quantity: 10 })).status === 200 && !into) outputs.push(id);
+          }
+        }
+        for (const lot of [...blends, ...outputs, 'L-API-2401']) {
+          for (const direction of ['backward', 'forward'] as const) {
+            expect(await index.trace(lot, direction), `${lot} ${direction}`).toEqual(await traceLot(t.takt.store.db, lot, direction));
+          }
+        }
+      }),
+      { numRuns: 12 },
+    );
+    // The sequences did build a genealogy: splits, merges and output beyond the demo batch's four edges.
+    const kinds = new Set((await t.takt.store.db.selectFrom('genealogy_edges').select('kind').execute()).map((r) => r.kind));
+    expect([...kinds].sort()).toEqual(['consume', 'merge', 'split']);
+    expect(index.status().edges).toBeGreaterThan(10);
   });
 });
