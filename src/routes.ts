@@ -6,7 +6,7 @@ import type { TaktMetrics } from './platform/observability/index.js';
 import { registerAndonRoutes } from './modules/andon/index.js';
 import { registerEquipmentRoutes } from './modules/equipment/index.js';
 import { registerGenealogyRoutes, registerLotRoutes, type GenealogyIndex } from './modules/inventory/index.js';
-import { registerLabourRoutes, registerOperationRoutes, registerWorkOrderRoutes } from './modules/production/index.js';
+import { registerLabourRoutes, registerOperationRoutes, registerOutputLotStatusRoutes, registerWorkOrderRoutes } from './modules/production/index.js';
 import { registerMaterialRoutes, registerRevisionRoutes } from './modules/product/index.js';
 import { registerQualityRoutes } from './modules/quality/index.js';
 import { registerHierarchyRoutes, registerPeopleRoutes } from './modules/resources/index.js';
@@ -32,6 +32,7 @@ export function registerModules({ app, runner, store, genealogy }: ModuleDeps): 
   registerLotRoutes(app, runner, store);
   registerWorkOrderRoutes(app, runner, store);
   registerOperationRoutes(app, runner, store);
+  registerOutputLotStatusRoutes(app, runner, store);
   registerLabourRoutes(app, runner, store);
   registerGenealogyRoutes(app, store, genealogy ?? null);
   registerQualityRoutes(app, runner, store);

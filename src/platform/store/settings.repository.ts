@@ -1,5 +1,14 @@
 import type { Kysely } from 'kysely';
+import { precompiled } from './precompiled.js';
+import { mapRead, type StoreRead } from './read-together.js';
 import type { Database } from './schema.js';
+
+const selectSetting = precompiled((db, key: string) => db.selectFrom('settings').select('value').where('key', '=', key));
+
+/** A plant setting's stored text (undefined while unset), as a read to run with others. */
+export function settingRead(key: string): StoreRead<string | undefined> {
+  return mapRead(selectSetting.read(key), ([r]) => r?.value);
+}
 
 /**
  * A plant setting that is a whole number of at least 0 (days to keep, a maximum age); the fallback while it is unset

@@ -5,6 +5,7 @@ import { addEdges, incrementLot, insertLot, lotRead, type Lot } from '../../inve
 import { materialRead } from '../../product/index.js';
 import { operationRunning, orderRunnable, personQualified, withinOrderQuantity } from './execution.rules.js';
 import { loadOperationContext } from './operation-context.js';
+import { outputLotStatusRead } from '../settings/output-lot-status.js';
 import { consumedLotsRead, insertProduction, producedLotsRead } from './operation.repository.js';
 
 const DAY = 86_400_000;
@@ -16,14 +17,15 @@ export interface ProduceLot {
 }
 
 /**
- * Records output of the order's material into a lot (new, or one this order already produced), released, with
- * genealogy edges from every lot the order consumed. Total output stays within the order's tolerance.
+ * Records output of the order's material into a lot (new, or one this order already produced), with genealogy edges
+ * from every lot the order consumed. A new lot arrives released, or in quarantine where the plant has its quality unit
+ * release output first (output-lot-status). Total output stays within the order's tolerance.
  */
 export const produceLot = command('operation.produce', async (ctx, cmd: ProduceLot) => {
   const c = await loadOperationContext(ctx, cmd.operationId);
   // Independent reads after the order's lock: one round trip on PostgreSQL.
-  const [existing, produced, material, inputs] = await readTogether(ctx.tx, [
-    lotRead(cmd.lotId), producedLotsRead(c.order.id), materialRead(c.order.materialId), consumedLotsRead(c.order.id),
+  const [existing, produced, material, inputs, outputStatus] = await readTogether(ctx.tx, [
+    lotRead(cmd.lotId), producedLotsRead(c.order.id), materialRead(c.order.materialId), consumedLotsRead(c.order.id), outputLotStatusRead(),
   ]);
   const producedSoFar = produced.reduce((s, p) => s + p.quantity, 0);
   const foreign = existing && (existing.workOrderId !== c.order.id || existing.materialId !== c.order.materialId);
@@ -40,7 +42,7 @@ export const produceLot = command('operation.produce', async (ctx, cmd: ProduceL
     lot = { ...existing, quantity: existing.quantity + cmd.quantity };
   } else {
     lot = {
-      id: cmd.lotId, materialId: c.order.materialId, quantity: cmd.quantity, initialQuantity: cmd.quantity, status: 'released',
+      id: cmd.lotId, materialId: c.order.materialId, quantity: cmd.quantity, initialQuantity: cmd.quantity, status: outputStatus,
       expiresAt: material?.shelfLifeDays ? ctx.now + material.shelfLifeDays * DAY : null, supplierLot: null, workOrderId: c.order.id, createdAt: ctx.now,
     };
     await insertLot(ctx.tx, lot);
