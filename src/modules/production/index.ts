@@ -2,7 +2,6 @@
 export { registerWorkOrderRoutes } from './work-orders/work-orders.routes.js';
 export { registerOperationRoutes } from './operations/operations.routes.js';
 export { registerOutputLotStatusRoutes } from './settings/output-lot-status.routes.js';
-export { putOutputLotStatus, type OutputLotStatus } from './settings/output-lot-status.js';
 export { createWorkOrder, operationId, type CreateWorkOrder } from './work-orders/transitions/create-work-order.js';
 export { releaseWorkOrder } from './work-orders/transitions/release-work-order.js';
 export { holdWorkOrder } from './work-orders/transitions/hold-work-order.js';

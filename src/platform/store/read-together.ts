@@ -10,9 +10,8 @@ type Db = Kysely<Database> | Transaction<Database>;
  */
 export interface StoreRead<T> {
   readonly compile: (db: Db) => CompiledQuery<unknown>;
-  // The rows as the statement answers them, whichever way they came back (driver rows or JSON).
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly decode: (rows: readonly any[]) => T;
+  /** What the rows mean, whichever way they came back (driver rows or JSON with the same keys). */
+  readonly decode: (rows: readonly unknown[]) => T;
 }
 
 /** The same read with its result turned into another value. */

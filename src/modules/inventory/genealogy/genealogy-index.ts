@@ -106,7 +106,7 @@ export class GenealogyIndex {
    * Brings the graph up to what is committed now. One at a time: a call while one runs waits for the next run, which
    * starts after the running one and so sees every commit made before the call.
    */
-  catchUp(): Promise<void> {
+  private catchUp(): Promise<void> {
     if (!this.inFlight) {
       const run = this.catchUpOnce();
       this.inFlight = run;
