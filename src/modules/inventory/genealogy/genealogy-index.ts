@@ -1,9 +1,10 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Store } from '../../../platform/store/database.js';
 import { GenealogyGraph } from './genealogy-graph.js';
-import {
-  edgePage, edgesTouching, journalHeadSeq, lastConsumptionId, lotEventsAfter, lotMaterials, lotPage, pendingConsumptions, pendingInRange, type EdgeKey,
-} from './genealogy-index.repository.js';
+import { readJournal, readJournalHead } from '../../../platform/journal/journal.repository.js';
+import { NO_WORK_ORDER } from './genealogy-edge.constants.js';
+import { edgePage, lastConsumptionId, lotPage, pendingInRange, type EdgeKey } from './genealogy-index.repository.js';
+import { edgesOutOf, materialsOf, openConsumptionsOf } from './trace.repository.js';
 import { traceInGraph } from './genealogy-graph.js';
 import type { TraceResult } from './trace-graph.js';
 import type { TraceOptions } from './trace-lot.query.js';
@@ -124,25 +125,28 @@ export class GenealogyIndex {
 
   private async catchUpOnce(): Promise<void> {
     await this.store.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (tx) => {
-      const head = await journalHeadSeq(tx);
+      // Head and events in one snapshot: every event this transaction sees lies at or before the head it read.
+      const head = (await readJournalHead(tx))?.seq ?? 0;
       if (head <= this.synced) return;
       const touched = new Set<string>();
       for (let after = this.synced; ;) {
-        const events = await lotEventsAfter(tx, after, head, EVENTS_PAGE);
-        for (const e of events) touched.add(e.lotId);
+        const events = await readJournal(tx, { after, entity: 'lot', limit: EVENTS_PAGE });
+        for (const e of events) touched.add(e.entityId);
         if (events.length < EVENTS_PAGE) break;
         after = events[events.length - 1]?.seq ?? head;
       }
       const lots = [...touched];
-      const edges = lots.length > 0 ? await edgesTouching(tx, lots) : [];
+      const edges = [...(await edgesOutOf(tx, lots, 'forward')), ...(await edgesOutOf(tx, lots, 'backward'))];
       const unknown = new Set(lots);
       for (const e of edges) for (const end of [e.from, e.to]) if (!this.graph.knows(end)) unknown.add(end);
-      const materials = await lotMaterials(tx, [...unknown]);
-      const pending = lots.length > 0 ? await pendingConsumptions(tx, lots) : new Map<string, string[]>();
+      const unknownLots = [...unknown];
+      const materials = await materialsOf(tx, unknownLots);
+      const pending = new Map<string, string[]>();
+      for (const [lot, order] of await openConsumptionsOf(tx, lots)) pending.set(lot, [...(pending.get(lot) ?? []), order]);
       // Applied at once, after every read: a trace never sees half a catch-up.
-      for (const e of edges) this.graph.putEdge(e);
-      for (const lot of unknown) this.graph.setMaterial(lot, materials.get(lot) ?? null);
-      for (const lot of lots) this.graph.setPending(lot, pending.get(lot) ?? []);
+      for (const e of edges) this.graph.putEdge({ ...e, workOrderId: e.workOrderId ?? NO_WORK_ORDER });
+      unknownLots.forEach((lot, i) => this.graph.setMaterial(lot, materials[i] ?? null));
+      for (const lot of lots) this.graph.setPending(lot, [...new Set(pending.get(lot) ?? [])]);
       this.synced = head;
       if (this.graph.edges > this.maxEdges) this.tooLarge();
     });
@@ -161,7 +165,7 @@ export class GenealogyIndex {
     try {
       const db = this.store.db;
       // Everything committed after this seq is read again by the catch-up below, whatever the pages saw of it.
-      const from = await journalHeadSeq(db);
+      const from = (await readJournalHead(db))?.seq ?? 0;
       const graph = new GenealogyGraph();
       for (let after: EdgeKey | null = null; ;) {
         const page = await edgePage(db, after, this.pageSize);

@@ -54,12 +54,21 @@ export async function materialsOf(db: Db, lots: readonly string[]): Promise<(str
 }
 
 /**
- * Work orders that consumed any of the lots and made no genealogy edge out of it yet: with their outputs not produced
- * they have no edge, but a recall must still stop them (an order that has produced has an edge out of every lot it
- * consumed). One statement over all the lots (consumptions_lot_idx, and the edges' key for the check).
+ * A consumption `c` whose order made no genealogy edge out of its lot yet: with its outputs not produced the order has
+ * no edge, but a recall must still stop it (an order that has produced has an edge out of every lot it consumed).
  */
+export const NO_EDGE_OUT_YET = sql<boolean>`not exists (select 1 from genealogy_edges e where e.from_lot = c.lot_id and e.work_order_id = c.work_order_id)`;
+
+/**
+ * The open consumptions of the lots (NO_EDGE_OUT_YET), as [lot, work order] pairs. One statement over all the lots
+ * (consumptions_lot_idx, and the edges' key for the check).
+ */
+export async function openConsumptionsOf(db: Db, lotIds: readonly string[]): Promise<[lotId: string, workOrderId: string][]> {
+  const rows = await levelQuery<[number, string]>(db, lotIds, sql`c.work_order_id`, sql`consumptions c on c.lot_id = l.lot and ${NO_EDGE_OUT_YET}`);
+  return rows.map(([i, order]) => [lotIds[i] as string, order]);
+}
+
+/** Work orders with an open consumption of any of the lots: work in progress a recall must stop. */
 export async function ordersConsuming(db: Db, lotIds: readonly string[]): Promise<string[]> {
-  const rows = await levelQuery<[number, string]>(db, lotIds, sql`c.work_order_id`, sql`consumptions c on c.lot_id = l.lot
-    and not exists (select 1 from genealogy_edges e where e.from_lot = c.lot_id and e.work_order_id = c.work_order_id)`);
-  return [...new Set(rows.map(([, order]) => order))];
+  return [...new Set((await openConsumptionsOf(db, lotIds)).map(([, order]) => order))];
 }
