@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { precompiled } from './precompiled.js';
-import { mapRead, type StoreRead } from './read-together.js';
+import { mapRead, runRead, type StoreRead } from './read-together.js';
 import type { Database } from './schema.js';
 
 const selectSetting = precompiled((db, key: string) => db.selectFrom('settings').select('value').where('key', '=', key));
@@ -15,8 +15,8 @@ export function settingRead(key: string): StoreRead<string | undefined> {
  * or holds anything else.
  */
 export async function readWholeNumberSetting(db: Kysely<Database>, key: string, fallback: number): Promise<number> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  const n = row ? Number(row.value) : fallback;
+  const value = await runRead(db, settingRead(key));
+  const n = value === undefined ? fallback : Number(value);
   return Number.isInteger(n) && n >= 0 ? n : fallback;
 }
 
