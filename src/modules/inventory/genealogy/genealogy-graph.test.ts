@@ -47,6 +47,31 @@ describe('the genealogy held in memory', () => {
     );
   });
 
+  it('writes the trace as JSON text equal to JSON.stringify of the trace: lots ranked, partly ranked or not, ids plain or needing escapes, pending orders', async () => {
+    const plainIds = ['L0', 'L1', 'L10', 'L2', 'a1', 'B-7', 'L1.5', 'L:9'];
+    const oddIds = ['L0', 'L"1', 'L\\2', 'é3', '\u{1F600}4', 'L10', 'ﬀ6', 'L\n7'];
+    await fc.assert(
+      fc.asyncProperty(arbPuts, arbPuts, arbMaterials, arbPending, fc.nat(N - 1), fc.constantFrom<TraceDirection>('backward', 'forward'), fc.option(fc.nat(3), { nil: undefined }), fc.boolean(), fc.constantFrom('none', 'first', 'all'),
+        async (early, late, materials, pending, root, direction, maxDepth, odd, ranking) => {
+          const ids = odd ? oddIds : plainIds;
+          const graph = new GenealogyGraph();
+          const put = (p: (typeof early)[number]) => graph.putEdge({ from: ids[p.from] as string, to: ids[p.to] as string, workOrderId: p.order, quantity: p.quantity, kind: p.kind });
+          early.forEach(put);
+          if (ranking === 'first') await graph.rankLots(async () => false);
+          late.forEach(put);
+          materials.forEach((m, i) => graph.setMaterial(ids[i] as string, m));
+          for (const [l, o] of pending) graph.setPending(ids[l] as string, [o]);
+          if (ranking === 'all') await graph.rankLots(async () => false);
+          const options = maxDepth === undefined ? {} : { maxDepth };
+          const trace = traceInGraph(graph, ids[root] as string, direction, options);
+          const text = graph.traceJson(ids[root] as string, direction, options);
+          expect(text).toBe(trace === undefined ? undefined : JSON.stringify(trace));
+          // The same again (the walk's marks of the last trace must not leak into the next).
+          expect(graph.traceJson(ids[root] as string, direction, options)).toBe(text);
+        }),
+    );
+  });
+
   it('reports as work in progress the orders that consumed a traced lot without an edge out of it, until one is made', () => {
     fc.assert(
       fc.property(arbPending, fc.nat(N - 1), (pending, root) => {

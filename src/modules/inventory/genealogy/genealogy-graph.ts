@@ -1,14 +1,21 @@
 import type { TraceOptions } from './trace-lot.query.js';
+import { indicesInOrder } from './id-order.js';
 import { compare, traceEdge, traceOf, walkLevels, type EdgeKind, type TraceEdge, type TraceResult } from './trace-graph.js';
 import type { TraceDirection } from './trace.repository.js';
+import { NO_WORK_ORDER } from './genealogy-edge.constants.js';
 
 const KINDS: readonly EdgeKind[] = ['consume', 'split', 'merge'];
 const NONE = -1;
+
+/** Anything but printable ASCII other than `"` and `\`: a string without it is its JSON between quotes. */
+const NEEDS_ESCAPE = /[^\x20-\x7e]|["\\]/;
 
 /** Strings as dense numbers, each stored once. */
 class Interner {
   private readonly index = new Map<string, number>();
   readonly values: string[] = [];
+  /** Whether every value is written in JSON as itself between quotes (ids are: letters, digits, . _ : -). */
+  plain = true;
 
   id(value: string): number {
     let i = this.index.get(value);
@@ -16,8 +23,15 @@ class Interner {
       i = this.values.length;
       this.values.push(value);
       this.index.set(value, i);
+      if (this.plain && NEEDS_ESCAPE.test(value)) this.plain = false;
     }
     return i;
+  }
+
+  /** The value as a JSON string. */
+  json(i: number): string {
+    const v = this.values[i] as string;
+    return this.plain ? `"${v}"` : JSON.stringify(v);
   }
 
   find(value: string): number | undefined {
@@ -69,6 +83,15 @@ export class GenealogyGraph {
   private nextIn = new Int32Array(4096);
   private count = 0;
   private readonly pending = new Map<number, Set<number>>();
+  // Lots in id order (`rankLots`): each lot's place in it, and the lots by place. Lots interned since are not ranked.
+  private rank: Int32Array = new Int32Array(0);
+  private byRank: Int32Array = new Int32Array(0);
+  // A trace's scratch, per lot: `seen` is the trace's mark (mark: reached, mark + 1: reached and has an edge out in the
+  // trace); `slot` the depth while walking, then the place in the trace's id order. Per order: the trace's mark.
+  private seen = new Int32Array(1024);
+  private slot = new Int32Array(1024);
+  private orderSeen = new Int32Array(1024);
+  private mark = 0;
 
   /** Edges held. */
   get edges(): number {
@@ -77,7 +100,18 @@ export class GenealogyGraph {
 
   /** Bytes of the typed columns (the interned strings and maps come on top). */
   get columnBytes(): number {
-    return [this.material, this.firstOut, this.firstIn, this.from, this.to, this.order, this.quantity, this.kind, this.nextOut, this.nextIn].reduce((s, c) => s + c.byteLength, 0);
+    const columns = [this.material, this.firstOut, this.firstIn, this.from, this.to, this.order, this.quantity, this.kind, this.nextOut, this.nextIn];
+    return [...columns, this.rank, this.byRank, this.seen, this.slot, this.orderSeen].reduce((s, c) => s + c.byteLength, 0);
+  }
+
+  /** Lots known (with a lot row or at an end of an edge). */
+  get lotCount(): number {
+    return this.lots.values.length;
+  }
+
+  /** Lots interned since the last ranking (they are ordered by comparing their ids). */
+  get unranked(): number {
+    return this.lots.values.length - this.rank.length;
   }
 
   private lot(id: string): number {
@@ -86,15 +120,39 @@ export class GenealogyGraph {
       this.material = room(this.material, i + 1, NONE);
       this.firstOut = room(this.firstOut, i + 1, NONE);
       this.firstIn = room(this.firstIn, i + 1, NONE);
+      this.seen = room(this.seen, i + 1, 0);
+      this.slot = room(this.slot, i + 1, 0);
     }
     return i;
+  }
+
+  private orderId(id: string): number {
+    const o = this.orders.id(id);
+    if (o >= this.orderSeen.length) this.orderSeen = room(this.orderSeen, o + 1, 0);
+    return o;
+  }
+
+  /**
+   * Ranks every lot known now in id order, a slice at a time (`pause` between slices; it answers true to stop), so a
+   * trace orders its lots by number. False when stopped.
+   */
+  async rankLots(pause: () => Promise<boolean>): Promise<boolean> {
+    const byRank = await indicesInOrder(this.lots.values.slice(), pause);
+    if (!byRank) return false;
+    const rank = new Int32Array(byRank.length);
+    byRank.forEach((lot, place) => {
+      rank[lot] = place;
+    });
+    this.rank = rank;
+    this.byRank = byRank;
+    return true;
   }
 
   /** Puts the edge as the store has it now: a new one is added, a known one (same lots and order) takes its quantity. */
   putEdge(e: StoredEdge): void {
     const f = this.lot(e.from);
     const t = this.lot(e.to);
-    const o = this.orders.id(e.workOrderId);
+    const o = this.orderId(e.workOrderId);
     const k = KINDS.indexOf(e.kind);
     this.pending.get(f)?.delete(o);
     for (let i = this.firstOut[f] as number; i !== NONE; i = this.nextOut[i] as number) {
@@ -143,7 +201,7 @@ export class GenealogyGraph {
   setPending(lotId: string, workOrderIds: readonly string[]): void {
     const i = this.lot(lotId);
     if (workOrderIds.length === 0) this.pending.delete(i);
-    else this.pending.set(i, new Set(workOrderIds.map((w) => this.orders.id(w))));
+    else this.pending.set(i, new Set(workOrderIds.map((w) => this.orderId(w))));
   }
 
   /** The orders with a consumption of any of the lots and no edge out of it yet. */
@@ -172,6 +230,147 @@ export class GenealogyGraph {
     }
     return out;
   }
+  /**
+   * The lot's trace as the API's JSON text: the same text as `JSON.stringify(traceInGraph(...))`, made without building
+   * the trace's objects. The walk marks lots in per-lot columns, the lots are put in id order by their rank (ids are
+   * compared only for lots not ranked yet), edges by a counting sort on their lots' places, and the text is written
+   * from the interned strings. Undefined when the graph has no lot row of this id.
+   */
+  traceJson(lotId: string, direction: TraceDirection, options: TraceOptions = {}): string | undefined {
+    const root = this.lots.find(lotId);
+    if (root === undefined || this.material[root] === NONE) return undefined;
+    const maxDepth = options.maxDepth ?? Infinity;
+    if (this.mark > 0x7ffffff0) {
+      this.seen.fill(0);
+      this.orderSeen.fill(0);
+      this.mark = 0;
+    }
+    const mark = (this.mark += 2);
+    const { seen, slot, from, to } = this;
+    const backward = direction === 'backward';
+    const [first, next] = backward ? [this.firstIn, this.nextIn] : [this.firstOut, this.nextOut];
+    // Breadth first, a level at a time: a lot is met first at its shortest distance; an edge is kept when its far
+    // lot is (or becomes) part of the trace. `slot` holds the depth.
+    const reached: number[] = [root];
+    const kept: number[] = [];
+    seen[root] = mark;
+    slot[root] = 0;
+    const levelEnds: number[] = [];
+    for (let start = 0, end = 1, d = 0; start < end; start = end, end = reached.length, d += 1) {
+      levelEnds.push(end);
+      for (let x = start; x < end; x += 1) {
+        for (let i = first[reached[x] as number] as number; i !== NONE; i = next[i] as number) {
+          const far = (backward ? from[i] : to[i]) as number;
+          if ((seen[far] as number) < mark) {
+            if (d >= maxDepth) continue;
+            seen[far] = mark;
+            slot[far] = d + 1;
+            reached.push(far);
+          }
+          kept.push(i);
+        }
+      }
+    }
+    const n = reached.length;
+    const byId = this.inIdOrder(reached);
+    // Nodes by depth, then id: the lots in id order dealt into their levels. Then `slot` becomes the place in id order.
+    const levelStart = new Int32Array(levelEnds.length);
+    levelEnds.forEach((end, d) => {
+      if (d + 1 < levelStart.length) levelStart[d + 1] = end;
+    });
+    const nodes = new Int32Array(n);
+    for (let p = 0; p < n; p += 1) {
+      const lot = byId[p] as number;
+      const d = slot[lot] as number;
+      const at = levelStart[d] as number;
+      levelStart[d] = at + 1;
+      nodes[at] = lot;
+    }
+    for (let p = 0; p < n; p += 1) slot[byId[p] as number] = p;
+    const edges = this.edgesInOrder(kept, n);
+
+    const lots = this.lots;
+    const out: string[] = [`{"root":${lots.json(root)},"direction":"${direction}","nodes":[`];
+    let depth = 0;
+    for (let p = 0; p < n; p += 1) {
+      if (p >= (levelEnds[depth] as number)) depth += 1;
+      const lot = nodes[p] as number;
+      const m = this.material[lot] as number;
+      out.push(`${p === 0 ? '' : ','}{"lotId":${lots.json(lot)},"materialId":${m === NONE ? 'null' : this.materials.json(m)},"depth":${depth}}`);
+    }
+    out.push('],"edges":[');
+    const orderMark = this.orderSeen;
+    const withOutput: number[] = [];
+    for (let k = 0; k < edges.length; k += 1) {
+      const i = edges[k] as number;
+      const o = this.order[i] as number;
+      const q = this.quantity[i] as number;
+      const noOrder = this.orders.values[o] === NO_WORK_ORDER;
+      out.push(`${k === 0 ? '' : ','}{"from":${lots.json(from[i] as number)},"to":${lots.json(to[i] as number)},"quantity":${Number.isFinite(q) ? String(q) : 'null'},"workOrderId":${noOrder ? 'null' : this.orders.json(o)},"kind":"${KINDS[this.kind[i] as number] as EdgeKind}"}`);
+      seen[from[i] as number] = mark + 1;
+      if (!noOrder && orderMark[o] !== mark) {
+        orderMark[o] = mark;
+        withOutput.push(o);
+      }
+    }
+    out.push(']');
+    if (!backward) {
+      // The recall scope: lots with no edge out in the trace (in id order), the orders of its edges, and the orders
+      // that consumed one of its lots without an edge out of it yet.
+      const finished: string[] = [];
+      for (let p = 0; p < n; p += 1) if (seen[byId[p] as number] === mark) finished.push(lots.json(byId[p] as number));
+      const wip = new Set<number>();
+      for (const lot of reached) for (const o of this.pending.get(lot) ?? []) if (orderMark[o] !== mark) wip.add(o);
+      const ordered = (os: Iterable<number>) => [...os].map((o) => this.orders.values[o] as string).sort(compare).map((v) => (this.orders.plain ? `"${v}"` : JSON.stringify(v)));
+      out.push(`,"summary":{"lots":${n},"finishedLots":[${finished.join(',')}],"workOrders":[${ordered(withOutput).join(',')}],"workInProgress":[${ordered(wip).join(',')}]}`);
+    }
+    out.push('}');
+    return out.join('');
+  }
+
+  /** The lots in id order: by rank when all are ranked, else ranked ones by rank and any other pair by their ids. */
+  private inIdOrder(reached: readonly number[]): Int32Array {
+    const { rank, byRank } = this;
+    const ranked = rank.length;
+    if (reached.every((lot) => lot < ranked)) {
+      const places = Int32Array.from(reached, (lot) => rank[lot] as number).sort();
+      return places.map((p) => byRank[p] as number);
+    }
+    const ids = this.lots.values;
+    return Int32Array.from(reached).sort((a, b) => (a < ranked && b < ranked ? (rank[a] as number) - (rank[b] as number) : compare(ids[a] as string, ids[b] as string)));
+  }
+
+  /**
+   * The kept edges by from, to and order, given each reached lot's place in id order (`slot`): dealt by their from
+   * lot's place (a counting sort), then each lot's few edges by their to lot's place and order id.
+   */
+  private edgesInOrder(kept: readonly number[], n: number): Int32Array {
+    const { slot, from, to, order } = this;
+    const starts = new Int32Array(n + 1);
+    for (const i of kept) {
+      const p = (slot[from[i] as number] as number) + 1;
+      starts[p] = (starts[p] as number) + 1;
+    }
+    for (let p = 0; p < n; p += 1) starts[p + 1] = (starts[p + 1] as number) + (starts[p] as number);
+    const sorted = new Int32Array(kept.length);
+    const fill = starts.slice(0, n);
+    for (const i of kept) {
+      const p = slot[from[i] as number] as number;
+      const at = fill[p] as number;
+      fill[p] = at + 1;
+      sorted[at] = i;
+    }
+    const orders = this.orders.values;
+    const by = (a: number, b: number): number =>
+      (slot[to[a] as number] as number) - (slot[to[b] as number] as number) || compare(orders[order[a] as number] as string, orders[order[b] as number] as string);
+    for (let p = 0; p < n; p += 1) {
+      const s = starts[p] as number;
+      const e = starts[p + 1] as number;
+      if (e - s > 1) sorted.subarray(s, e).sort(by);
+    }
+    return sorted;
+  }
+
 }
 
 /**

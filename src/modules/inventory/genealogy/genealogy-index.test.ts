@@ -37,8 +37,13 @@ describeStores('genealogy held in memory', (dialect) => {
           continue;
         }
         expect(memory, `${id} ${direction}`).not.toBeNull();
-        expect(memory, `${id} ${direction}`).toEqual(await traceLot(t.takt.store.db, id, direction));
-        expect(await index.trace(id, direction, { maxDepth: 1 }), `${id} ${direction} depth 1`).toEqual(await traceLot(t.takt.store.db, id, direction, { maxDepth: 1 }));
+        const walked = await traceLot(t.takt.store.db, id, direction);
+        expect(memory, `${id} ${direction}`).toEqual(walked);
+        // The text the API sends from memory is the store walk's answer as JSON, byte for byte.
+        expect(await index.traceJson(id, direction), `${id} ${direction} as text`).toBe(JSON.stringify(walked));
+        const near = await traceLot(t.takt.store.db, id, direction, { maxDepth: 1 });
+        expect(await index.trace(id, direction, { maxDepth: 1 }), `${id} ${direction} depth 1`).toEqual(near);
+        expect(await index.traceJson(id, direction, { maxDepth: 1 }), `${id} ${direction} depth 1 as text`).toBe(JSON.stringify(near));
       }
     }
     return lots.length;
@@ -51,6 +56,10 @@ describeStores('genealogy held in memory', (dialect) => {
     await index.warm();
     expect(index.status()).toMatchObject({ state: 'ready', edges: 4 });
     expect(await expectSameAsStore()).toBeGreaterThan(10);
+    // The route answers from memory: JSON text, the store walk's answer.
+    const routed = await t.call('GET', '/api/v1/lots/B-PARA-0001/genealogy?direction=forward', { as: 'quality' });
+    expect(routed.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(routed.body).toEqual(await traceLot(t.takt.store.db, 'B-PARA-0001', 'forward'));
 
     // Work in progress: the next order consumes the blend and has produced nothing yet.
     const tablets = (await batch.as('sam.supervisor', 'GET', '/api/v1/work-orders/WO-1002')).body.operations[0].id as string;
@@ -156,7 +165,9 @@ describeStores('genealogy held in memory', (dialect) => {
         }
         for (const lot of [...blends, ...outputs, 'L-API-2401']) {
           for (const direction of ['backward', 'forward'] as const) {
-            expect(await index.trace(lot, direction), `${lot} ${direction}`).toEqual(await traceLot(t.takt.store.db, lot, direction));
+            const walked = await traceLot(t.takt.store.db, lot, direction);
+            expect(await index.trace(lot, direction), `${lot} ${direction}`).toEqual(walked);
+            expect(await index.traceJson(lot, direction), `${lot} ${direction} as text`).toBe(JSON.stringify(walked));
           }
         }
       }),

@@ -32,6 +32,8 @@ export interface GenealogyIndexStatus {
   readonly syncedSeq: number;
   readonly loadMs: number | null;
   readonly columnBytes: number;
+  /** Lots not ranked in id order yet (ranked in the background after the load and as new lots come). */
+  readonly unrankedLots: number;
 }
 
 const EVENTS_PAGE = 5000;
@@ -53,6 +55,7 @@ export class GenealogyIndex {
   private loading: Promise<void> | null = null;
   private inFlight: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
+  private ranking: Promise<void> | null = null;
   private failedAt = 0;
   private readonly pageSize: number;
   private readonly maxEdges: number;
@@ -69,7 +72,7 @@ export class GenealogyIndex {
   }
 
   status(): GenealogyIndexStatus {
-    return { state: this.state, edges: this.graph.edges, syncedSeq: this.synced, loadMs: this.loadMs, columnBytes: this.graph.columnBytes };
+    return { state: this.state, edges: this.graph.edges, syncedSeq: this.synced, loadMs: this.loadMs, columnBytes: this.graph.columnBytes, unrankedLots: this.graph.unranked };
   }
 
   /** Stops loading and answering (traces walk the store); waits for a page being read. */
@@ -77,6 +80,7 @@ export class GenealogyIndex {
     this.state = 'stopped';
     await this.loading?.catch(() => undefined);
     await this.inFlight?.catch(() => undefined);
+    await this.ranking;
   }
 
   /**
@@ -84,23 +88,49 @@ export class GenealogyIndex {
    * know the lot (the caller walks the store). The same answer as the store's walk (trace-lot.query).
    */
   async trace(lotId: string, direction: TraceDirection, options: TraceOptions = {}): Promise<TraceResult | null> {
+    return (await this.answers(lotId)) ? (traceInGraph(this.graph, lotId, direction, options) ?? null) : null;
+  }
+
+  /** The same trace as the API's JSON text (`JSON.stringify` of `trace`'s answer), written from the graph directly. */
+  async traceJson(lotId: string, direction: TraceDirection, options: TraceOptions = {}): Promise<string | null> {
+    return (await this.answers(lotId)) ? (this.graph.traceJson(lotId, direction, options) ?? null) : null;
+  }
+
+  /** Whether the graph, brought up to date, answers for this lot (else the caller walks the store). */
+  private async answers(lotId: string): Promise<boolean> {
     if (this.state === 'failed' && Date.now() - this.failedAt > (this.options.retryMs ?? 60_000)) {
       this.state = 'idle';
       this.loading = null;
     }
     if (this.state === 'idle') this.warm().catch(() => undefined);
-    if (this.state !== 'ready') return null;
+    if (this.state !== 'ready') return false;
     try {
       await this.catchUp();
     } catch (error) {
       // The store walk answers (or fails) on its own; the next trace catches up again.
       this.options.logger?.warn({ err: error }, 'genealogy in memory could not catch up; this trace walks the store');
-      return null;
+      return false;
     }
-    if (this.state !== 'ready') return null;
+    if (this.state !== 'ready') return false;
+    this.rankWhenDue();
     // A lot the graph has no row of: the store says whether it exists (a 404 costs one read there).
-    if (this.graph.materialOf(lotId) === null) return null;
-    return traceInGraph(this.graph, lotId, direction, options) ?? null;
+    return this.graph.materialOf(lotId) !== null;
+  }
+
+  /**
+   * Ranks the lots in id order in the background (traces then sort numbers) once the lots not ranked yet are a 64th
+   * of all: after the load, and again as new lots come.
+   */
+  private rankWhenDue(): void {
+    const graph = this.graph;
+    if (this.ranking || graph.unranked === 0 || graph.unranked * 64 < graph.lotCount) return;
+    const run = graph.rankLots(() => this.yielded()).then(
+      () => undefined,
+      (error: unknown) => this.options.logger?.warn({ err: error }, 'the lots could not be ranked; traces compare their ids'),
+    );
+    this.ranking = run.finally(() => {
+      this.ranking = null;
+    });
   }
 
   /**
@@ -200,6 +230,7 @@ export class GenealogyIndex {
       if ((this.state as GenealogyIndexState) !== 'loading') return;
       this.loadMs = Math.round(performance.now() - started);
       this.state = 'ready';
+      this.rankWhenDue();
       this.options.logger?.info({ edges: graph.edges, loadMs: this.loadMs, columnBytes: graph.columnBytes }, 'genealogy held in memory for traces');
     } catch (error) {
       if ((this.state as GenealogyIndexState) === 'stopped') return;

@@ -22,10 +22,12 @@ export function registerGenealogyRoutes(app: FastifyInstance, store: Store, inde
     url: '/api/v1/lots/:id/genealogy', roles: ANY_ROLE, tags: ['inventory'],
     summary: 'Trace a lot backward or forward through every level of its genealogy',
     params, querystring: query,
-    handler: async (p, q) => {
+    handler: async (p, q, _req, reply) => {
       const options = q.maxDepth === undefined ? {} : { maxDepth: q.maxDepth };
-      const fromMemory = index ? await index.trace(p.id, q.direction, options) : null;
-      const trace = fromMemory ?? (await traceLot(store.db, p.id, q.direction, options));
+      const fromMemory = index ? await index.traceJson(p.id, q.direction, options) : null;
+      // Written as JSON text by the graph: thousands of lots cost no objects to build and serialize.
+      if (fromMemory !== null) return reply.type('application/json; charset=utf-8').send(fromMemory);
+      const trace = await traceLot(store.db, p.id, q.direction, options);
       if (!trace) throw notFound('lot', p.id);
       return trace;
     },
