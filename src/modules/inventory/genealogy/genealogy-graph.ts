@@ -1,43 +1,21 @@
 import type { TraceOptions } from './trace-lot.query.js';
-import { indicesInOrder } from './id-order.js';
+import { ByteInterner } from './byte-interner.js';
+import { fragment, JsonBytes } from './json-bytes.js';
 import { compare, traceEdge, traceOf, walkLevels, type EdgeKind, type TraceEdge, type TraceResult } from './trace-graph.js';
 import type { TraceDirection } from './trace.repository.js';
 import { NO_WORK_ORDER } from './genealogy-edge.constants.js';
 
 const KINDS: readonly EdgeKind[] = ['consume', 'split', 'merge'];
+// The fixed pieces of a trace's JSON text (a node's, an edge's), encoded once.
+const TEXT = {
+  firstNode: fragment('{"lotId":'), node: fragment(',{"lotId":'), material: fragment(',"materialId":'), null: fragment('null'),
+  edges: fragment('],"edges":['), firstEdge: fragment('{"from":'), edge: fragment(',{"from":'), to: fragment(',"to":'), quantity: fragment(',"quantity":'),
+  order: fragment(',"workOrderId":'), kinds: KINDS.map((k) => fragment(`,"kind":"${k}"}`)), comma: fragment(','),
+};
+/** `,"depth":d}` for each depth met so far. */
+const depthText: Uint8Array[] = [];
+const depthFragment = (d: number): Uint8Array => (depthText[d] ??= fragment(`,"depth":${d}}`));
 const NONE = -1;
-
-/** Anything but printable ASCII other than `"` and `\`: a string without it is its JSON between quotes. */
-const NEEDS_ESCAPE = /[^\x20-\x7e]|["\\]/;
-
-/** Strings as dense numbers, each stored once. */
-class Interner {
-  private readonly index = new Map<string, number>();
-  readonly values: string[] = [];
-  /** Whether every value is written in JSON as itself between quotes (ids are: letters, digits, . _ : -). */
-  plain = true;
-
-  id(value: string): number {
-    let i = this.index.get(value);
-    if (i === undefined) {
-      i = this.values.length;
-      this.values.push(value);
-      this.index.set(value, i);
-      if (this.plain && NEEDS_ESCAPE.test(value)) this.plain = false;
-    }
-    return i;
-  }
-
-  /** The value as a JSON string. */
-  json(i: number): string {
-    const v = this.values[i] as string;
-    return this.plain ? `"${v}"` : JSON.stringify(v);
-  }
-
-  find(value: string): number | undefined {
-    return this.index.get(value);
-  }
-}
 
 type Column = Int32Array | Float64Array | Uint8Array;
 
@@ -66,9 +44,9 @@ export interface StoredEdge {
  * a walk reads only the edges of the lots it reaches. No I/O: the index feeds it what the store says.
  */
 export class GenealogyGraph {
-  private readonly lots = new Interner();
-  private readonly materials = new Interner();
-  private readonly orders = new Interner();
+  private readonly lots = new ByteInterner();
+  private readonly materials = new ByteInterner();
+  private readonly orders = new ByteInterner();
   // Per lot: its material (NONE: no lot row known) and the first edge out of it and into it.
   private material = new Int32Array(1024).fill(NONE);
   private firstOut = new Int32Array(1024).fill(NONE);
@@ -83,9 +61,6 @@ export class GenealogyGraph {
   private nextIn = new Int32Array(4096);
   private count = 0;
   private readonly pending = new Map<number, Set<number>>();
-  // Lots in id order (`rankLots`): each lot's place in it, and the lots by place. Lots interned since are not ranked.
-  private rank: Int32Array = new Int32Array(0);
-  private byRank: Int32Array = new Int32Array(0);
   // A trace's scratch, per lot: `seen` is the trace's mark (mark: reached, mark + 1: reached and has an edge out in the
   // trace); `slot` the depth while walking, then the place in the trace's id order. Per order: the trace's mark.
   private seen = new Int32Array(1024);
@@ -98,20 +73,21 @@ export class GenealogyGraph {
     return this.count;
   }
 
-  /** Bytes of the typed columns (the interned strings and maps come on top). */
+  /** Bytes of the typed columns and interned ids, all outside the JS heap (the pending consumptions come on top). */
   get columnBytes(): number {
     const columns = [this.material, this.firstOut, this.firstIn, this.from, this.to, this.order, this.quantity, this.kind, this.nextOut, this.nextIn];
-    return [...columns, this.rank, this.byRank, this.seen, this.slot, this.orderSeen].reduce((s, c) => s + c.byteLength, 0);
+    const interned = this.lots.byteLength + this.materials.byteLength + this.orders.byteLength;
+    return [...columns, this.seen, this.slot, this.orderSeen].reduce((s, c) => s + c.byteLength, interned);
   }
 
   /** Lots known (with a lot row or at an end of an edge). */
   get lotCount(): number {
-    return this.lots.values.length;
+    return this.lots.size;
   }
 
-  /** Lots interned since the last ranking (they are ordered by comparing their ids). */
+  /** Lots and orders interned since the last ranking (they are ordered by comparing their ids). */
   get unranked(): number {
-    return this.lots.values.length - this.rank.length;
+    return this.lots.unranked + this.orders.unranked;
   }
 
   private lot(id: string): number {
@@ -133,19 +109,11 @@ export class GenealogyGraph {
   }
 
   /**
-   * Ranks every lot known now in id order, a slice at a time (`pause` between slices; it answers true to stop), so a
-   * trace orders its lots by number. False when stopped.
+   * Ranks the lots and orders known now in id order, a slice at a time (`pause` between slices; it answers true to
+   * stop), so a trace sorts them by number. False when stopped.
    */
-  async rankLots(pause: () => Promise<boolean>): Promise<boolean> {
-    const byRank = await indicesInOrder(this.lots.values.slice(), pause);
-    if (!byRank) return false;
-    const rank = new Int32Array(byRank.length);
-    byRank.forEach((lot, place) => {
-      rank[lot] = place;
-    });
-    this.rank = rank;
-    this.byRank = byRank;
-    return true;
+  async rankIds(pause: () => Promise<boolean>): Promise<boolean> {
+    return (await this.lots.rank(pause)) && (await this.orders.rank(pause));
   }
 
   /** Puts the edge as the store has it now: a new one is added, a known one (same lots and order) takes its quantity. */
@@ -194,7 +162,7 @@ export class GenealogyGraph {
   materialOf(lotId: string): string | null {
     const i = this.lots.find(lotId);
     const m = i === undefined ? NONE : (this.material[i] as number);
-    return m === NONE ? null : (this.materials.values[m] as string);
+    return m === NONE ? null : this.materials.value(m);
   }
 
   /** The orders that consumed the lot and have made no edge out of it yet, as the store says now. */
@@ -209,7 +177,7 @@ export class GenealogyGraph {
     const out = new Set<string>();
     for (const id of lotIds) {
       const i = this.lots.find(id);
-      for (const o of (i === undefined ? undefined : this.pending.get(i)) ?? []) out.add(this.orders.values[o] as string);
+      for (const o of (i === undefined ? undefined : this.pending.get(i)) ?? []) out.add(this.orders.value(o));
     }
     return [...out];
   }
@@ -219,24 +187,28 @@ export class GenealogyGraph {
     const out: TraceEdge[] = [];
     const backward = direction === 'backward';
     const [first, next] = backward ? [this.firstIn, this.nextIn] : [this.firstOut, this.nextOut];
-    const lots = this.lots.values;
-    const orders = this.orders.values;
+    const { lots, orders } = this;
     for (const id of lotIds) {
       const n = this.lots.find(id);
       if (n === undefined) continue;
       for (let i = first[n] as number; i !== NONE; i = next[i] as number) {
-        out.push(traceEdge(lots[this.from[i] as number] as string, lots[this.to[i] as number] as string, this.quantity[i] as number, orders[this.order[i] as number] as string, KINDS[this.kind[i] as number] as EdgeKind));
+        out.push(traceEdge(lots.value(this.from[i] as number), lots.value(this.to[i] as number), this.quantity[i] as number, orders.value(this.order[i] as number), KINDS[this.kind[i] as number] as EdgeKind));
       }
     }
     return out;
   }
   /**
-   * The lot's trace as the API's JSON text: the same text as `JSON.stringify(traceInGraph(...))`, made without building
-   * the trace's objects. The walk marks lots in per-lot columns, the lots are put in id order by their rank (ids are
-   * compared only for lots not ranked yet), edges by a counting sort on their lots' places, and the text is written
-   * from the interned strings. Undefined when the graph has no lot row of this id.
+   * The lot's trace as the API's JSON text, UTF-8: the same text as `JSON.stringify(traceInGraph(...))`, made without
+   * building the trace's objects or strings. The walk marks lots in per-lot columns, the lots are put in id order by
+   * their rank (ids are compared only for lots not ranked yet), edges by a counting sort on their lots' places, and the
+   * ids' bytes are copied into the text. (Ids with characters JSON escapes take the objects' way.) Undefined when the
+   * graph has no lot row of this id.
    */
-  traceJson(lotId: string, direction: TraceDirection, options: TraceOptions = {}): string | undefined {
+  traceJson(lotId: string, direction: TraceDirection, options: TraceOptions = {}): Buffer | undefined {
+    if (!(this.lots.plain && this.materials.plain && this.orders.plain)) {
+      const trace = traceInGraph(this, lotId, direction, options);
+      return trace === undefined ? undefined : Buffer.from(JSON.stringify(trace));
+    }
     const root = this.lots.find(lotId);
     if (root === undefined || this.material[root] === NONE) return undefined;
     const maxDepth = options.maxDepth ?? Infinity;
@@ -272,7 +244,7 @@ export class GenealogyGraph {
       }
     }
     const n = reached.length;
-    const byId = this.inIdOrder(reached);
+    const byId = this.lots.inOrder(reached);
     // Nodes by depth, then id: the lots in id order dealt into their levels. Then `slot` becomes the place in id order.
     const levelStart = new Int32Array(levelEnds.length);
     levelEnds.forEach((end, d) => {
@@ -289,55 +261,66 @@ export class GenealogyGraph {
     for (let p = 0; p < n; p += 1) slot[byId[p] as number] = p;
     const edges = this.edgesInOrder(kept, n);
 
-    const lots = this.lots;
-    const out: string[] = [`{"root":${lots.json(root)},"direction":"${direction}","nodes":[`];
+    const { lots, materials, orders, order, quantity, kind } = this;
+    const out = new JsonBytes(n * 64 + edges.length * 112 + 256);
+    // An id as a JSON string, after the fixed text before it.
+    const quote = (ids: ByteInterner, id: number, before?: Uint8Array): JsonBytes => (before ? out.raw(before) : out).quoted(ids.bytes, ids.start(id), ids.end(id));
+    out.ascii('{"root":');
+    quote(lots, root).ascii(`,"direction":"${direction}","nodes":[`);
     let depth = 0;
+    let depthBytes = depthFragment(0);
     for (let p = 0; p < n; p += 1) {
-      if (p >= (levelEnds[depth] as number)) depth += 1;
+      if (p >= (levelEnds[depth] as number)) depthBytes = depthFragment((depth += 1));
       const lot = nodes[p] as number;
       const m = this.material[lot] as number;
-      out.push(`${p === 0 ? '' : ','}{"lotId":${lots.json(lot)},"materialId":${m === NONE ? 'null' : this.materials.json(m)},"depth":${depth}}`);
+      quote(lots, lot, p === 0 ? TEXT.firstNode : TEXT.node).raw(TEXT.material);
+      if (m === NONE) out.raw(TEXT.null);
+      else quote(materials, m);
+      out.raw(depthBytes);
     }
-    out.push('],"edges":[');
+    out.raw(TEXT.edges);
+    const none = orders.find(NO_WORK_ORDER);
     const orderMark = this.orderSeen;
     const withOutput: number[] = [];
     for (let k = 0; k < edges.length; k += 1) {
       const i = edges[k] as number;
-      const o = this.order[i] as number;
-      const q = this.quantity[i] as number;
-      const noOrder = this.orders.values[o] === NO_WORK_ORDER;
-      out.push(`${k === 0 ? '' : ','}{"from":${lots.json(from[i] as number)},"to":${lots.json(to[i] as number)},"quantity":${Number.isFinite(q) ? String(q) : 'null'},"workOrderId":${noOrder ? 'null' : this.orders.json(o)},"kind":"${KINDS[this.kind[i] as number] as EdgeKind}"}`);
+      const o = order[i] as number;
+      const q = quantity[i] as number;
+      quote(lots, from[i] as number, k === 0 ? TEXT.firstEdge : TEXT.edge);
+      quote(lots, to[i] as number, TEXT.to).raw(TEXT.quantity).ascii(Number.isFinite(q) ? String(q) : 'null');
+      if (o === none) out.raw(TEXT.order).raw(TEXT.null);
+      else quote(orders, o, TEXT.order);
+      out.raw(TEXT.kinds[kind[i] as number] as Uint8Array);
       seen[from[i] as number] = mark + 1;
-      if (!noOrder && orderMark[o] !== mark) {
+      if (o !== none && orderMark[o] !== mark) {
         orderMark[o] = mark;
         withOutput.push(o);
       }
     }
-    out.push(']');
+    out.ascii(']');
     if (!backward) {
       // The recall scope: lots with no edge out in the trace (in id order), the orders of its edges, and the orders
       // that consumed one of its lots without an edge out of it yet.
-      const finished: string[] = [];
-      for (let p = 0; p < n; p += 1) if (seen[byId[p] as number] === mark) finished.push(lots.json(byId[p] as number));
+      const list = (ids: ByteInterner, values: Iterable<number>): void => {
+        let first = true;
+        for (const v of values) {
+          quote(ids, v, first ? undefined : TEXT.comma);
+          first = false;
+        }
+      };
+      out.ascii(`,"summary":{"lots":${n},"finishedLots":[`);
+      const finished: number[] = [];
+      for (let p = 0; p < n; p += 1) if (seen[byId[p] as number] === mark) finished.push(byId[p] as number);
+      list(lots, finished);
+      out.ascii('],"workOrders":[');
+      list(orders, orders.inOrder(withOutput));
       const wip = new Set<number>();
       for (const lot of reached) for (const o of this.pending.get(lot) ?? []) if (orderMark[o] !== mark) wip.add(o);
-      const ordered = (os: Iterable<number>) => [...os].map((o) => this.orders.values[o] as string).sort(compare).map((v) => (this.orders.plain ? `"${v}"` : JSON.stringify(v)));
-      out.push(`,"summary":{"lots":${n},"finishedLots":[${finished.join(',')}],"workOrders":[${ordered(withOutput).join(',')}],"workInProgress":[${ordered(wip).join(',')}]}`);
+      out.ascii('],"workInProgress":[');
+      list(orders, orders.inOrder([...wip]));
+      out.ascii(']}');
     }
-    out.push('}');
-    return out.join('');
-  }
-
-  /** The lots in id order: by rank when all are ranked, else ranked ones by rank and any other pair by their ids. */
-  private inIdOrder(reached: readonly number[]): Int32Array {
-    const { rank, byRank } = this;
-    const ranked = rank.length;
-    if (reached.every((lot) => lot < ranked)) {
-      const places = Int32Array.from(reached, (lot) => rank[lot] as number).sort();
-      return places.map((p) => byRank[p] as number);
-    }
-    const ids = this.lots.values;
-    return Int32Array.from(reached).sort((a, b) => (a < ranked && b < ranked ? (rank[a] as number) - (rank[b] as number) : compare(ids[a] as string, ids[b] as string)));
+    return out.ascii('}').done();
   }
 
   /**
@@ -360,13 +343,21 @@ export class GenealogyGraph {
       fill[p] = at + 1;
       sorted[at] = i;
     }
-    const orders = this.orders.values;
-    const by = (a: number, b: number): number =>
-      (slot[to[a] as number] as number) - (slot[to[b] as number] as number) || compare(orders[order[a] as number] as string, orders[order[b] as number] as string);
+    const orders = this.orders;
+    const by = (a: number, b: number): number => (slot[to[a] as number] as number) - (slot[to[b] as number] as number) || orders.compare(order[a] as number, order[b] as number);
     for (let p = 0; p < n; p += 1) {
       const s = starts[p] as number;
       const e = starts[p + 1] as number;
-      if (e - s > 1) sorted.subarray(s, e).sort(by);
+      if (e - s > 8) sorted.subarray(s, e).sort(by);
+      else {
+        // A lot's few edges: insertion sort, no call into the engine's sort.
+        for (let x = s + 1; x < e; x += 1) {
+          const v = sorted[x] as number;
+          let y = x - 1;
+          for (; y >= s && by(sorted[y] as number, v) > 0; y -= 1) sorted[y + 1] = sorted[y] as number;
+          sorted[y + 1] = v;
+        }
+      }
     }
     return sorted;
   }

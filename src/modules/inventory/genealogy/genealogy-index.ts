@@ -92,7 +92,7 @@ export class GenealogyIndex {
   }
 
   /** The same trace as the API's JSON text (`JSON.stringify` of `trace`'s answer), written from the graph directly. */
-  async traceJson(lotId: string, direction: TraceDirection, options: TraceOptions = {}): Promise<string | null> {
+  async traceJson(lotId: string, direction: TraceDirection, options: TraceOptions = {}): Promise<Buffer | null> {
     return (await this.answers(lotId)) ? (this.graph.traceJson(lotId, direction, options) ?? null) : null;
   }
 
@@ -118,13 +118,13 @@ export class GenealogyIndex {
   }
 
   /**
-   * Ranks the lots in id order in the background (traces then sort numbers) once the lots not ranked yet are a 64th
-   * of all: after the load, and again as new lots come.
+   * Ranks the lots and orders in id order in the background (traces then sort numbers) once those not ranked yet are
+   * about a 64th of all: after the load, and again as new lots and orders come.
    */
   private rankWhenDue(): void {
     const graph = this.graph;
-    if (this.ranking || graph.unranked === 0 || graph.unranked * 64 < graph.lotCount) return;
-    const run = graph.rankLots(() => this.yielded()).then(
+    if (this.ranking || graph.unranked === 0 || graph.unranked * 64 < graph.lotCount * 2) return;
+    const run = graph.rankIds(() => this.yielded()).then(
       () => undefined,
       (error: unknown) => this.options.logger?.warn({ err: error }, 'the lots could not be ranked; traces compare their ids'),
     );

@@ -25,7 +25,7 @@ export function registerGenealogyRoutes(app: FastifyInstance, store: Store, inde
     handler: async (p, q, _req, reply) => {
       const options = q.maxDepth === undefined ? {} : { maxDepth: q.maxDepth };
       const fromMemory = index ? await index.traceJson(p.id, q.direction, options) : null;
-      // Written as JSON text by the graph: thousands of lots cost no objects to build and serialize.
+      // JSON bytes written by the graph: thousands of lots cost no objects or strings to build and serialize.
       if (fromMemory !== null) return reply.type('application/json; charset=utf-8').send(fromMemory);
       const trace = await traceLot(store.db, p.id, q.direction, options);
       if (!trace) throw notFound('lot', p.id);

@@ -1,16 +1,12 @@
-import { compare } from './trace-graph.js';
-
 const RUN = 1 << 15;
 const STEPS_PER_TURN = 1 << 18;
 
 /**
- * The indices of `values` in ordinal string order (`compare`), sorted a slice at a time: runs of 32,768 sorted
- * natively, then merged pairwise, with `pause` awaited between slices so a server keeps answering while millions of
- * ids are ordered. Null when `pause` answered true (stop).
+ * The numbers 0 to n - 1 in the order `by` gives, sorted a slice at a time: runs of 32,768 sorted natively, then
+ * merged pairwise, with `pause` awaited between slices so a server keeps answering while millions of ids are ordered.
+ * Null when `pause` answered true (stop).
  */
-export async function indicesInOrder(values: readonly string[], pause: () => Promise<boolean>, slices = { run: RUN, steps: STEPS_PER_TURN }): Promise<Int32Array | null> {
-  const n = values.length;
-  const by = (x: number, y: number): number => compare(values[x] as string, values[y] as string);
+export async function indicesInOrder(n: number, by: (x: number, y: number) => number, pause: () => Promise<boolean>, slices = { run: RUN, steps: STEPS_PER_TURN }): Promise<Int32Array | null> {
   let a = new Int32Array(n);
   for (let i = 0; i < n; i += 1) a[i] = i;
   for (let s = 0; s < n; s += slices.run) {
