@@ -40,8 +40,10 @@ export interface StoredEdge {
 /**
  * The genealogy held in memory for traces: every edge once (by lots and order) with its quantity, each lot's material,
  * and the orders that consumed a lot without an edge out of it yet (work in progress). Lots, materials and orders are
- * interned; edges live in typed columns with a linked list per lot and direction, so adding an edge is constant time and
- * a walk reads only the edges of the lots it reaches. No I/O: the index feeds it what the store says.
+ * interned as bytes (ByteInterner); edges live in typed columns with a linked list per lot and direction, so adding an
+ * edge is constant time and a walk reads only the edges of the lots it reaches. All of it lies outside the JS heap
+ * (typed arrays), so millions of lots add nothing to the garbage collector's work. No I/O: the index feeds it what the
+ * store says.
  */
 export class GenealogyGraph {
   private readonly lots = new ByteInterner();
@@ -264,7 +266,7 @@ export class GenealogyGraph {
     const { lots, materials, orders, order, quantity, kind } = this;
     const out = new JsonBytes(n * 64 + edges.length * 112 + 256);
     // An id as a JSON string, after the fixed text before it.
-    const quote = (ids: ByteInterner, id: number, before?: Uint8Array): JsonBytes => (before ? out.raw(before) : out).quoted(ids.bytes, ids.start(id), ids.end(id));
+    const quote = (ids: ByteInterner, id: number, before?: Uint8Array): JsonBytes => out.quoted(before, ids.bytes, ids.start(id), ids.end(id));
     out.ascii('{"root":');
     quote(lots, root).ascii(`,"direction":"${direction}","nodes":[`);
     let depth = 0;
