@@ -41,7 +41,7 @@ export interface TaktConfig {
   readonly maintenanceScheduler: boolean;
   /** Hold the genealogy in memory for traces, loaded at start (off with TAKT_GENEALOGY_MEMORY=off: traces walk the store). */
   readonly genealogyMemory: boolean;
-  /** TAKT_GENEALOGY_MAX_EDGES: the most genealogy edges held in memory (default 20 million, about 2 GB); beyond, traces walk the store. */
+  /** TAKT_GENEALOGY_MAX_EDGES: the most genealogy edges held in memory (default 20 million, about 1.7 GB); beyond, traces walk the store. */
   readonly genealogyMaxEdges: number;
   /** TAKT_BODY_LIMIT: the largest request body in bytes (default 1 MiB); larger ones are answered 413. */
   readonly bodyLimit: number;

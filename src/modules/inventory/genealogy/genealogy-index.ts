@@ -14,8 +14,8 @@ export interface GenealogyIndexOptions {
   /** Rows read per statement while loading (default 20,000: a page blocks the event loop for a few ms only). */
   readonly pageSize?: number;
   /**
-   * The most edges held (default 20 million, about 2 GB): a genealogy beyond it is not held, and traces walk the
-   * store. Measured at about 90 bytes an edge (docs/benchmarks.md).
+   * The most edges held (default 20 million, about 1.7 GB): a genealogy beyond it is not held, and traces walk the
+   * store. Measured at about 85 bytes an edge (docs/benchmarks.md).
    */
   readonly maxEdges?: number;
   /** How long after a failed load the next trace tries again (default one minute). */
