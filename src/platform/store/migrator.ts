@@ -12,6 +12,7 @@ import { machines } from './migrations/20261126-0009-machines.js';
 import { traceIndexes } from './migrations/20261126-0011-trace-indexes.js';
 import { leases } from './migrations/20261126-0013-leases.js';
 import { andon } from './migrations/20261126-0014-andon.js';
+import { recordRules } from './migrations/20261126-0015-record-rules.js';
 
 /** A migration that knows which dialect it runs on (column types for generated keys differ). */
 export type TaktMigration = (dialect: Dialect) => Migration;
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, TaktMigration> = {
   '20261126-0011-trace-indexes': traceIndexes,
   '20261126-0013-leases': leases,
   '20261126-0014-andon': andon,
+  '20261126-0015-record-rules': recordRules,
 };
 
 /** Runs every pending migration; throws with the failing migration's name when one fails. */

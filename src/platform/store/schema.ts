@@ -216,6 +216,8 @@ export interface RecordSignoffsTable {
   at: number;
   actor: string;
   signature: string | null;
+  /** Which events make up the record under the rules of its sign-off (RECORD_RULES when it was made). */
+  rules: Generated<number>;
 }
 
 export interface SignaturesTable {

@@ -56,6 +56,7 @@ export const deRecord: Record<keyof typeof enRecord, string> = {
   'record.kind.out-of-spec': 'Außerhalb Spezifikation',
   'record.kind.scrap': 'Ausschuss',
   'record.kind.deviation': 'Deviation',
+  'record.kind.andon': 'Andon-Ruf',
   'record.kind.override': 'Übersteuerung',
   'record.kind.amendment': 'Nachtrag',
   'record.reason': 'Grund',

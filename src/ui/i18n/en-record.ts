@@ -54,6 +54,7 @@ export const enRecord = {
   'record.kind.out-of-spec': 'Out of spec',
   'record.kind.scrap': 'Scrap',
   'record.kind.deviation': 'Deviation',
+  'record.kind.andon': 'Andon call',
   'record.kind.override': 'Override',
   'record.kind.amendment': 'Amendment',
   'record.reason': 'Reason',

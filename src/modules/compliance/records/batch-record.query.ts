@@ -4,7 +4,7 @@ import { canonicalJson } from '../../../platform/journal/canonical-json.js';
 import type { JournalEvent } from '../../../platform/journal/journal.repository.js';
 import type { Database } from '../../../platform/store/schema.js';
 import { buildRecordContent, operationResolver, signaturesIn } from './batch-record.builder.js';
-import { loadOrderEvents, loadSnapshot, RECORD_ENTITY, signoffsOf, type Signoff } from './batch-record.repository.js';
+import { loadOrderEvents, loadSnapshot, RECORD_ENTITY, RECORD_RULES, signoffsOf, type Signoff } from './batch-record.repository.js';
 import type { BatchRecord, OrderSnapshot, RecordContent, SignoffSummary } from './batch-record.types.js';
 import { amendmentOf } from './record-exceptions.js';
 
@@ -17,28 +17,43 @@ export function contentHash(content: RecordContent): string {
 
 const summary = (s: Signoff): SignoffSummary => ({ kind: s.kind, at: new Date(s.at).toISOString(), actor: s.actor, lastSeq: s.lastSeq, lastHash: s.lastHash, contentHash: s.contentHash });
 
+/** What a record is assembled from. */
+export interface RecordSource {
+  readonly snapshot: OrderSnapshot;
+  /** The order's events under the current rules. */
+  readonly events: readonly JournalEvent[];
+  readonly signoffs: readonly Signoff[];
+  /** Under the rules of its release, when it was released under others than the current ones. */
+  readonly releasedEvents?: readonly JournalEvent[];
+}
+
 /** The order's snapshot and journal events, or undefined when there is no such order. */
-export async function loadRecordSource(db: Db, id: string): Promise<{ snapshot: OrderSnapshot; events: JournalEvent[]; signoffs: Signoff[] } | undefined> {
+export async function loadRecordSource(db: Db, id: string): Promise<RecordSource | undefined> {
   const snapshot = await loadSnapshot(db, id);
   if (!snapshot) return undefined;
-  return { snapshot, events: await loadOrderEvents(db, snapshot), signoffs: await signoffsOf(db, id) };
+  const signoffs = await signoffsOf(db, id);
+  const release = signoffs.find((s) => s.kind === 'release');
+  const events = await loadOrderEvents(db, snapshot);
+  if (!release || release.rules === RECORD_RULES) return { snapshot, events, signoffs };
+  return { snapshot, events, signoffs, releasedEvents: await loadOrderEvents(db, snapshot, release.rules) };
 }
 
 /**
  * Assembles the record. Before release: the content over every event so far. After release: the content rebuilt
- * from the events up to the release's cutoff only (so it is exactly what was signed), its hash checked against the
+ * from the events up to the release's cutoff only, under its rules (so it is exactly what was signed), its hash checked against the
  * stored one, and every later event listed as an amendment.
  */
-export function assembleRecord(source: { snapshot: OrderSnapshot; events: readonly JournalEvent[]; signoffs: readonly Signoff[] }, now: number): BatchRecord {
+export function assembleRecord(source: RecordSource, now: number): BatchRecord {
   const release = source.signoffs.find((s) => s.kind === 'release');
   const cutoff = release?.lastSeq ?? Number.POSITIVE_INFINITY;
-  const content = buildRecordContent(source.snapshot, source.events.filter((e) => e.seq <= cutoff));
+  // Exactly what was signed: the events up to the cutoff under the rules of the release.
+  const content = buildRecordContent(source.snapshot, (source.releasedEvents ?? source.events).filter((e) => e.seq <= cutoff));
   const hash = contentHash(content);
   const after = source.events.filter((e) => e.seq > cutoff);
   const opOf = operationResolver(source.snapshot, source.events);
   // The release's own sign-off and signatures are not amendments: they are the release.
   const isReleaseItself = (e: JournalEvent): boolean => e.entity === RECORD_ENTITY && (e.action === 'batch-record.released' || (e.action === 'signature.signed' && e.data.signedAction === 'batch-record.release'));
-  const lastHashNow = source.events.find((e) => e.seq === release?.lastSeq)?.hash;
+  const lastHashNow = (source.releasedEvents ?? source.events).find((e) => e.seq === release?.lastSeq)?.hash;
   return {
     content,
     contentHash: hash,

@@ -11,6 +11,7 @@ export const RECORD_ENTITY = 'batch-record';
 
 /** Events found through another entity (an inspection, a nonconformance, a characteristic) that name the order in their data. */
 const LINKED_ACTIONS = ['inspection.recorded', 'nonconformance.opened', 'nonconformance.dispositioned', 'spc.violation'];
+const ANDON_ACTIONS = ['andon-call.raised', 'andon-call.acknowledged', 'andon-call.resolved', 'andon-call.cancelled'];
 
 /** The order as created (from its `work-order.created` event and its operations); undefined when there is no such order. */
 export async function loadSnapshot(db: Db, id: string): Promise<(OrderSnapshot & { createdSeq: number }) | undefined> {
@@ -32,19 +33,32 @@ async function byEntity(db: Db, entity: string, ids: readonly string[]): Promise
 }
 
 /**
- * Every journal event of the order, in seq order: its own, its operations' (execution, labour), its lots' that name it
- * (consumed lots) or that it made (output lots, also their later holds), inspections, nonconformances and SPC signals
- * that name it, and its record's reviews, releases and signatures.
+ * Which events make up a batch record. 1: the order's own, its operations', its lots' that name it, its output lots'
+ * later events, inspections, nonconformances and SPC signals that name it, its sign-offs. 2 adds the andon calls
+ * raised on the order and what became of them, and the holds, rejections and releases of a lot it consumed that came
+ * after its consumption (an input put on hold may have affected the batch). A sign-off keeps the rules it was made
+ * under, and a released record is rebuilt under its own.
  */
-export async function loadOrderEvents(db: Db, snapshot: OrderSnapshot & { createdSeq: number }): Promise<JournalEvent[]> {
+export const RECORD_RULES = 2;
+
+const LOT_STATUS_ACTIONS = ['lot.held', 'lot.released', 'lot.rejected'];
+
+/** Every journal event of the order under the given rules (RECORD_RULES by default), in seq order. */
+export async function loadOrderEvents(db: Db, snapshot: OrderSnapshot & { createdSeq: number }, rules = RECORD_RULES): Promise<JournalEvent[]> {
   const id = snapshot.id;
   const consumed = [...new Set((await consumptionsOf(db, id)).map((c) => c.lot_id))];
   const produced = new Set((await productionsOf(db, id)).map((p) => p.lot_id));
-  const linked = (await db.selectFrom('journal').selectAll().where('action', 'in', LINKED_ACTIONS).where('seq', '>=', snapshot.createdSeq).orderBy('seq').execute())
+  const linkedActions = rules >= 2 ? [...LINKED_ACTIONS, ...ANDON_ACTIONS] : LINKED_ACTIONS;
+  const linked = (await db.selectFrom('journal').selectAll().where('action', 'in', linkedActions).where('seq', '>=', snapshot.createdSeq).orderBy('seq').execute())
     .map(toEvent)
     .filter((e) => e.data.workOrderId === id);
-  const lotEvents = (await byEntity(db, 'lot', [...new Set([...consumed, ...produced])])).filter((e) =>
-    e.data.workOrderId === id || (produced.has(e.entityId) && e.data.workOrderId === undefined));
+  const ofLots = await byEntity(db, 'lot', [...new Set([...consumed, ...produced])]);
+  // A consumed lot's status changes once this order had consumed it (its first consumption by the order).
+  const consumedAt = new Map<string, number>();
+  for (const e of ofLots) if (e.action === 'lot.consumed' && e.data.workOrderId === id && !consumedAt.has(e.entityId)) consumedAt.set(e.entityId, e.seq);
+  const lotEvents = ofLots.filter((e) =>
+    e.data.workOrderId === id || (produced.has(e.entityId) && e.data.workOrderId === undefined) ||
+    (rules >= 2 && LOT_STATUS_ACTIONS.includes(e.action) && e.seq > (consumedAt.get(e.entityId) ?? Number.POSITIVE_INFINITY)));
   const all = [
     ...(await byEntity(db, 'work-order', [id])),
     ...(await byEntity(db, 'operation', snapshot.operations.map((o) => o.id))),
@@ -65,17 +79,19 @@ export interface Signoff {
   readonly at: number;
   readonly actor: string;
   readonly signature: string | null;
+  /** The record rules it was made under (RECORD_RULES). */
+  readonly rules: number;
 }
 
 export async function signoffsOf(db: Db, workOrderId: string): Promise<Signoff[]> {
   const rows = await db.selectFrom('record_signoffs').selectAll().where('work_order_id', '=', workOrderId).orderBy('id').execute();
-  return rows.map((r) => ({ kind: r.kind, firstSeq: r.first_seq, lastSeq: r.last_seq, lastHash: r.last_hash, contentHash: r.content_hash, at: r.at, actor: r.actor, signature: r.signature }));
+  return rows.map((r) => ({ kind: r.kind, firstSeq: r.first_seq, lastSeq: r.last_seq, lastHash: r.last_hash, contentHash: r.content_hash, at: r.at, actor: r.actor, signature: r.signature, rules: r.rules }));
 }
 
 /** Stores a sign-off; a second release of one order breaks the unique index and is refused by the caller's check first. */
 export async function insertSignoff(db: Db, workOrderId: string, s: Signoff): Promise<void> {
   await db
     .insertInto('record_signoffs')
-    .values({ work_order_id: workOrderId, kind: s.kind, first_seq: s.firstSeq, last_seq: s.lastSeq, last_hash: s.lastHash, content_hash: s.contentHash, at: s.at, actor: s.actor, signature: s.signature })
+    .values({ work_order_id: workOrderId, kind: s.kind, first_seq: s.firstSeq, last_seq: s.lastSeq, last_hash: s.lastHash, content_hash: s.contentHash, at: s.at, actor: s.actor, signature: s.signature, rules: s.rules })
     .execute();
 }

@@ -1,8 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeStores } from '../../../../test/support/stores.js';
-import { startTestTakt, type TestTakt } from '../../../../test/support/takt.js';
+import { startTestTakt, TEST_PASSWORD, type TestTakt } from '../../../../test/support/takt.js';
+import { buildRecordContent } from './batch-record.builder.js';
+import { contentHash } from './batch-record.query.js';
+import { loadOrderEvents, loadSnapshot } from './batch-record.repository.js';
 import { runDemoBatch, type DemoBatch } from './record-scenario.test-support.js';
+
+const sign = (meaning: string) => ({ signature: { username: 't-quality', password: TEST_PASSWORD, meaning } });
+type Exception = { kind: string; summary: string; reason: string | null; operationId: string | null };
 
 describeStores('batch record', (dialect) => {
   let t: TestTakt;
@@ -66,5 +72,64 @@ describeStores('batch record', (dialect) => {
     expect((await t.call('GET', '/api/v1/work-orders/NOPE/record', { as: 'quality' })).status).toBe(404);
     expect((await t.call('GET', '/api/v1/work-orders/WO-1001/record?format=docx', { as: 'quality' })).status).toBe(400);
     expect((await t.call('GET', '/api/v1/work-orders/WO-1001/record', { as: 'operator' })).status).toBe(403);
+  });
+
+  const record = async (id: string) => {
+    const r = await t.call('GET', `/api/v1/work-orders/${id}/record`, { as: 'quality' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return r.body as { content: { exceptions: Exception[]; journal: { lastSeq: number } }; contentHash: string; release: { verified: boolean } | null; amendments: Exception[] };
+  };
+
+  it('lists the andon calls raised on the order and how they ended, and holds of a consumed lot after its consumption', async () => {
+    const tablets = (await batch.as('sam.supervisor', 'GET', '/api/v1/work-orders/WO-1002')).body.operations[0].id as string;
+    // The blend was made, held and released before this order used it: its history is not this order's.
+    await batch.as('quinn.quality', 'POST', '/api/v1/lots/B-PARA-0001/hold', { reason: 'Retain sample check' });
+    await batch.as('quinn.quality', 'POST', '/api/v1/lots/B-PARA-0001/release', { reason: 'Retain sample fine' });
+    await batch.as('olga.operator', 'POST', `/api/v1/operations/${tablets}/start`, { equipmentId: 'PRESS-1' });
+    await batch.as('olga.operator', 'POST', `/api/v1/operations/${tablets}/consume`, { lotId: 'B-PARA-0001', quantity: 10 });
+    const call = (await batch.as('olga.operator', 'POST', '/api/v1/andon-calls', { workCenterId: 'WC-PRESS', kind: 'quality', equipmentId: 'PRESS-1', operationId: tablets, note: 'Tablets capping' })).body;
+    await batch.as('sam.supervisor', 'POST', `/api/v1/andon-calls/${call.id}/acknowledge`, {});
+    await batch.as('sam.supervisor', 'POST', `/api/v1/andon-calls/${call.id}/resolve`, { resolution: 'Pre-compression force raised' });
+    // A call at the same work center for no order is not this order's.
+    await batch.as('olga.operator', 'POST', '/api/v1/andon-calls', { workCenterId: 'WC-PRESS', kind: 'material', note: 'Empty bins' });
+    // An input put on hold after it was used: the batch may be affected.
+    await batch.as('quinn.quality', 'POST', '/api/v1/lots/B-PARA-0001/hold', { reason: 'Complaint 2026-031: discoloured tablets' });
+
+    const c = (await record('WO-1002')).content;
+    expect(c.exceptions.map((e) => [e.kind, e.summary, e.reason, e.operationId])).toEqual([
+      ['andon', `quality andon call ${call.id} raised at WC-PRESS (PRESS-1): Tablets capping`, null, tablets],
+      ['andon', `quality andon call ${call.id} resolved after 1 min`, 'Pre-compression force raised', tablets],
+      ['hold', 'lot B-PARA-0001 put on hold', 'Complaint 2026-031: discoloured tablets', null],
+    ]);
+    // The order that made the blend shows its output's holds, as before (both of them).
+    expect((await record('WO-1001')).content.exceptions.filter((e) => e.summary === 'lot B-PARA-0001 put on hold')).toHaveLength(2);
+  });
+
+  it('rebuilds a record released under the earlier rules with those rules, so it still verifies', async () => {
+    // An input of WO-1001 put on hold after it was consumed: part of the record under the current rules only.
+    await batch.as('quinn.quality', 'POST', '/api/v1/lots/L-API-2401/hold', { reason: 'Supplier notice 2026-07' });
+    const now = await record('WO-1001');
+    expect(now.content.exceptions.map((e) => e.summary)).toContain('lot L-API-2401 put on hold');
+    expect((await t.call('POST', '/api/v1/work-orders/WO-1001/record/review', { as: 'quality', body: sign('reviewed') })).status).toBe(200);
+    expect((await t.call('POST', '/api/v1/work-orders/WO-1001/record/release', { as: 'quality', body: sign('approved') })).status).toBe(200);
+    expect((await record('WO-1001')).release?.verified).toBe(true);
+
+    // As a release made before the rules grew would have stored it: the content under rules 1, its range and hash.
+    const db = t.takt.store.db;
+    const snapshot = await loadSnapshot(db, 'WO-1001');
+    if (!snapshot) throw new Error('no order');
+    const old = buildRecordContent(snapshot, await loadOrderEvents(db, snapshot, 1));
+    expect(old.exceptions.map((e) => e.summary)).not.toContain('lot L-API-2401 put on hold');
+    expect(contentHash(old)).not.toBe(now.contentHash);
+    await db.updateTable('record_signoffs').set({ rules: 1, content_hash: contentHash(old), first_seq: old.journal.firstSeq as number, last_seq: old.journal.lastSeq as number, last_hash: old.journal.lastHash as string })
+      .where('work_order_id', '=', 'WO-1001').where('kind', '=', 'release').execute();
+
+    const rebuilt = await record('WO-1001');
+    expect(rebuilt.release?.verified).toBe(true);
+    expect(rebuilt.contentHash).toBe(contentHash(old));
+    expect(rebuilt.content.exceptions.map((e) => e.summary)).not.toContain('lot L-API-2401 put on hold');
+    // What came after that release under the current rules is an amendment, as any later event.
+    await batch.as('quinn.quality', 'POST', '/api/v1/lots/L-API-2401/release', { reason: 'Supplier notice withdrawn' });
+    expect((await record('WO-1001')).amendments.at(-1)?.summary).toBe('lot.released lot L-API-2401');
   });
 });

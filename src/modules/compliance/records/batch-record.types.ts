@@ -12,7 +12,7 @@ export interface OrderSnapshot {
   readonly operations: readonly { readonly id: string; readonly seq: number; readonly name: string; readonly workCenterId: string }[];
 }
 
-export type ExceptionKind = 'hold' | 'nonconformance' | 'out-of-spec' | 'scrap' | 'deviation' | 'override' | 'amendment';
+export type ExceptionKind = 'hold' | 'nonconformance' | 'out-of-spec' | 'scrap' | 'deviation' | 'andon' | 'override' | 'amendment';
 
 /** One thing a reviewer must look at: review by exception lists these first. */
 export interface RecordException {

@@ -5,9 +5,19 @@ export const str = (e: JournalEvent, key: string): string | null => (typeof e.da
 export const num = (e: JournalEvent, key: string): number | null => (typeof e.data[key] === 'number' ? (e.data[key] as number) : null);
 export const when = (ms: number): string => new Date(ms).toISOString();
 
+/** The value a field of the event's `changes` took (undefined when the event did not change it). */
+export function changeAfter(e: JournalEvent, field: string): unknown {
+  const changes = e.data.changes as Record<string, { after?: unknown }> | undefined;
+  return changes?.[field]?.after;
+}
+
+/** The value a field of the event's `changes` took, when it is text. */
+export function changedTo(e: JournalEvent, field: string): string | null {
+  const after = changeAfter(e, field);
+  return typeof after === 'string' ? after : null;
+}
+
 /** The status an event moved its entity to, from its `changes.status`. */
 export function statusAfter(e: JournalEvent): string | null {
-  const changes = e.data.changes as Record<string, { after?: unknown }> | undefined;
-  const after = changes?.status?.after;
-  return typeof after === 'string' ? after : null;
+  return changedTo(e, 'status');
 }

@@ -1,5 +1,5 @@
 import type { JournalEvent } from '../../../platform/journal/journal.repository.js';
-import { num, str, when } from './record-event.fields.js';
+import { changeAfter, changedTo, num, str, when } from './record-event.fields.js';
 import type { ExceptionKind, RecordException } from './batch-record.types.js';
 
 function exception(kind: ExceptionKind, e: JournalEvent, summary: string, operationId: string | null): RecordException {
@@ -12,10 +12,19 @@ function failedValues(e: JournalEvent): string {
   return results.filter((r) => r.inSpec === false).map((r) => (typeof r.value === 'number' ? String(r.value) : 'fail')).join(', ');
 }
 
+/** "quality andon call 7": its kind and id. */
+const andonCall = (e: JournalEvent): string => `${str(e, 'kind') ?? '?'} andon call ${e.entityId}`;
+
+/** " after 12 min", from a duration in the event's changes; empty when there is none. */
+function minutesTo(e: JournalEvent, field: string): string {
+  const ms = changeAfter(e, field);
+  return typeof ms === 'number' ? ` after ${Math.max(1, Math.round(ms / 60_000))} min` : '';
+}
+
 /**
  * What a reviewer must look at in one event, if anything (review by exception): holds, nonconformances, results out
- * of specification, scrap with its reason, statistical signals and rejected lots as deviations, and any event marked
- * as an override. Pure: the same events give the same exceptions.
+ * of specification, scrap with its reason, statistical signals and rejected lots as deviations, andon calls raised on
+ * the order and how they ended, and any event marked as an override. Pure: the same events give the same exceptions.
  */
 export function exceptionOf(e: JournalEvent, opOf: (e: JournalEvent) => string | null): RecordException | null {
   const op = opOf(e);
@@ -42,6 +51,12 @@ export function exceptionOf(e: JournalEvent, opOf: (e: JournalEvent) => string |
       return exception('deviation', e, `SPC rule ${str(e, 'rule') ?? '?'} signalled on ${e.entityId}`, op);
     case 'work-order.cancelled':
       return exception('deviation', e, 'order cancelled', op);
+    case 'andon-call.raised':
+      return exception('andon', e, `${andonCall(e)} raised at ${str(e, 'workCenterId') ?? '?'}${str(e, 'equipmentId') ? ` (${str(e, 'equipmentId')})` : ''}${changedTo(e, 'note') ? `: ${changedTo(e, 'note')}` : ''}`, op);
+    case 'andon-call.resolved':
+      return exception('andon', e, `${andonCall(e)} resolved${minutesTo(e, 'timeToResolveMs')}`, op);
+    case 'andon-call.cancelled':
+      return exception('andon', e, `${andonCall(e)} cancelled`, op);
     default:
       return e.data.override === true || e.action.includes('override') ? exception('override', e, `${e.action} (override)`, op) : null;
   }

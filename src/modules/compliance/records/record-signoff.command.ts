@@ -2,7 +2,7 @@ import { command } from '../../../platform/commands/command.js';
 import { notFound, refuseIfAny, violation, type Violation } from '../../../platform/errors/violation.js';
 import { findOrder, lockOrder } from '../../production/index.js';
 import { checkSignatures, type SignedAction, type Signing } from '../signatures/index.js';
-import { insertSignoff, RECORD_ENTITY } from './batch-record.repository.js';
+import { insertSignoff, RECORD_ENTITY, RECORD_RULES } from './batch-record.repository.js';
 import { assembleRecord, loadRecordSource } from './batch-record.query.js';
 import type { ReviewSummary } from './batch-record.types.js';
 
@@ -36,11 +36,11 @@ function signoff(name: SignedAction, kind: 'review' | 'release', action: string)
     if (journal.firstSeq === null || journal.lastSeq === null || journal.lastHash === null) throw new Error('unreachable: an order has at least its creation event');
     await insertSignoff(ctx.tx, order.id, {
       kind, firstSeq: journal.firstSeq, lastSeq: journal.lastSeq, lastHash: journal.lastHash, contentHash: record.contentHash, at: ctx.now, actor: ctx.actor.username,
-      signature: signatures[0]?.id ?? null,
+      signature: signatures[0]?.id ?? null, rules: RECORD_RULES,
     });
     ctx.record({
       action, entity: RECORD_ENTITY, entityId: order.id,
-      data: { workOrderId: order.id, contentHash: record.contentHash, recordHash: signed.recordHash, firstSeq: journal.firstSeq, lastSeq: journal.lastSeq, lastHash: journal.lastHash, signatures: signatures.map((s) => s.id), exceptions: record.content.exceptions.length },
+      data: { workOrderId: order.id, contentHash: record.contentHash, recordHash: signed.recordHash, firstSeq: journal.firstSeq, lastSeq: journal.lastSeq, lastHash: journal.lastHash, signatures: signatures.map((s) => s.id), exceptions: record.content.exceptions.length, rules: RECORD_RULES },
       reason: cmd.comment ?? null,
     });
     return { workOrderId: order.id, kind, contentHash: record.contentHash, recordHash: signed.recordHash, lastSeq: journal.lastSeq, signatures };
