@@ -139,9 +139,17 @@ describe.skipIf(skip !== null)('batch record review and release', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Review (sign)' }).getAttribute('aria-disabled')).toBe('false');
     await screenshot(page, 'record-out-of-spec', true);
 
-    // An order still running: release is refused with the reason in plain words, from the server's dry run.
+    // An order still running, with a quality andon call raised at its step: the call is an exception of its record.
+    const tablets = (await (await fetch(`${t.url}/api/v1/work-orders/WO-1002`, { headers: { authorization: `Bearer ${t.tokens.supervisor}` } })).json()) as { operations: { id: string }[] };
+    await send('/api/v1/andon-calls', { workCenterId: 'WC-PRESS', kind: 'quality', equipmentId: 'PRESS-1', operationId: tablets.operations[0]?.id, note: 'Tablets capping' }, 'supervisor');
     await page.goto(`${t.url}/orders/WO-1002/record`);
     await page.getByRole('heading', { name: /Batch record WO-1002/ }).waitFor();
+    const andon = section('exceptions').locator('tbody tr[data-kind="andon"]');
+    await andon.getByText(/quality andon call \S+ raised at WC-PRESS \(PRESS-1\): Tablets capping/).waitFor();
+    expect(await andon.locator('.badge').textContent()).toBe('Andon call');
+    expect(await andon.textContent()).toContain('10 Compression');
+    await screenshot(page, 'record-andon');
+    // Release is refused with the reason in plain words, from the server's dry run.
     expect(await stage()).toBe('Not ready');
     const refusal = page.locator('#release-violations');
     await refusal.getByText('Order WO-1002 is released: its record is released once the order is completed or closed.').waitFor();
