@@ -1,4 +1,5 @@
 import { indicesInOrder } from './id-order.js';
+import type { ByteSource } from './json-bytes.js';
 
 const EMPTY = 0;
 const encoder = new TextEncoder();
@@ -12,8 +13,9 @@ const NEEDS_ESCAPE = /[^\x20-\x7e]|["\\]/;
  * open-addressing table of numbers: millions of ids cost the garbage collector nothing to mark, which a Map of strings
  * does at every major collection (tens of milliseconds at millions of lots). Never forgets a string.
  */
-export class ByteInterner {
+export class ByteInterner implements ByteSource {
   private pool = new Uint8Array(1 << 16);
+  private poolView = new DataView(this.pool.buffer);
   // Value i spans pool[ends[i - 1] (0 for the first), ends[i]).
   private ends = new Int32Array(1024);
   // Slot: the id + 1 of the value hashed there, EMPTY when free. Kept at most half full.
@@ -42,7 +44,10 @@ export class ByteInterner {
     if (found >= 0) return found;
     if (this.plain && NEEDS_ESCAPE.test(value)) this.plain = false;
     const start = this.count === 0 ? 0 : (this.ends[this.count - 1] as number);
-    if (start + n > this.pool.length) this.pool = grown(this.pool, start + n);
+    if (start + n > this.pool.length) {
+      this.pool = grown(this.pool, start + n);
+      this.poolView = new DataView(this.pool.buffer, this.pool.byteOffset, this.pool.byteLength);
+    }
     this.pool.set(this.scratch.subarray(0, n), start);
     if (this.count >= this.ends.length) this.ends = grown(this.ends, this.count + 1);
     const id = this.count++;
@@ -73,6 +78,11 @@ export class ByteInterner {
   /** The bytes behind every value (read with start and end). */
   get bytes(): Uint8Array {
     return this.pool;
+  }
+
+  /** The same bytes as a view, to read four at a time. */
+  get view(): DataView {
+    return this.poolView;
   }
 
   /** Values interned since the last ranking. */

@@ -1,6 +1,6 @@
 import type { TraceOptions } from './trace-lot.query.js';
 import { ByteInterner } from './byte-interner.js';
-import { fragment, JsonBytes } from './json-bytes.js';
+import { fragment, JsonBytes, type Fragment } from './json-bytes.js';
 import { compare, traceEdge, traceOf, walkLevels, type EdgeKind, type TraceEdge, type TraceResult } from './trace-graph.js';
 import type { TraceDirection } from './trace.repository.js';
 import { NO_WORK_ORDER } from './genealogy-edge.constants.js';
@@ -13,8 +13,8 @@ const TEXT = {
   order: fragment(',"workOrderId":'), kinds: KINDS.map((k) => fragment(`,"kind":"${k}"}`)), comma: fragment(','),
 };
 /** `,"depth":d}` for each depth met so far. */
-const depthText: Uint8Array[] = [];
-const depthFragment = (d: number): Uint8Array => (depthText[d] ??= fragment(`,"depth":${d}}`));
+const depthText: Fragment[] = [];
+const depthFragment = (d: number): Fragment => (depthText[d] ??= fragment(`,"depth":${d}}`));
 const NONE = -1;
 
 type Column = Int32Array | Float64Array | Uint8Array;
@@ -266,7 +266,7 @@ export class GenealogyGraph {
     const { lots, materials, orders, order, quantity, kind } = this;
     const out = new JsonBytes(n * 64 + edges.length * 112 + 256);
     // An id as a JSON string, after the fixed text before it.
-    const quote = (ids: ByteInterner, id: number, before?: Uint8Array): JsonBytes => out.quoted(before, ids.bytes, ids.start(id), ids.end(id));
+    const quote = (ids: ByteInterner, id: number, before?: Fragment): JsonBytes => out.quoted(before, ids, ids.start(id), ids.end(id));
     out.ascii('{"root":');
     quote(lots, root).ascii(`,"direction":"${direction}","nodes":[`);
     let depth = 0;
@@ -292,7 +292,7 @@ export class GenealogyGraph {
       quote(lots, to[i] as number, TEXT.to).raw(TEXT.quantity).ascii(Number.isFinite(q) ? String(q) : 'null');
       if (o === none) out.raw(TEXT.order).raw(TEXT.null);
       else quote(orders, o, TEXT.order);
-      out.raw(TEXT.kinds[kind[i] as number] as Uint8Array);
+      out.raw(TEXT.kinds[kind[i] as number] as Fragment);
       seen[from[i] as number] = mark + 1;
       if (o !== none && orderMark[o] !== mark) {
         orderMark[o] = mark;
