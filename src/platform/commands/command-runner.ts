@@ -22,7 +22,8 @@ export interface RunOptions {
 export type RunResult<O> =
   | { readonly kind: 'applied'; readonly result: O; readonly events: readonly JournalEvent[] }
   | { readonly kind: 'replayed'; readonly status: number; readonly response: unknown }
-  | { readonly kind: 'dry-run'; readonly allowed: boolean; readonly violations: readonly Violation[] };
+  /** `result`: what the command would have answered, when it is allowed (nothing of it was written). */
+  | { readonly kind: 'dry-run'; readonly allowed: boolean; readonly violations: readonly Violation[]; readonly result?: O };
 
 export interface RunnerOptions {
   /**
@@ -44,7 +45,11 @@ export interface RunnerOptions {
   readonly clock?: () => number;
 }
 
-class DryRunRollback extends Error {}
+class DryRunRollback extends Error {
+  constructor(readonly result: unknown) {
+    super('dry run');
+  }
+}
 /** A batch of one whose command failed: its transaction is rolled back whole, as its savepoint would have been. */
 class SoloRollback extends Error {}
 /** A command failed in a batch run without savepoints: the batch's transaction is rolled back and runs again with them. */
@@ -328,12 +333,11 @@ export class CommandRunner {
   private async dryRun<I, O>(tx: Transaction<Database>, cmd: Command<I, O>, input: I, ctx: CommandContext): Promise<Extract<RunResult<O>, { kind: 'dry-run' }>> {
     await sql`savepoint dry_run`.execute(tx);
     try {
-      await cmd.run(ctx, input);
-      throw new DryRunRollback();
+      throw new DryRunRollback(await cmd.run(ctx, input));
     } catch (error) {
       await sql`rollback to savepoint dry_run`.execute(tx);
       await sql`release savepoint dry_run`.execute(tx);
-      if (error instanceof DryRunRollback) return { kind: 'dry-run', allowed: true, violations: [] };
+      if (error instanceof DryRunRollback) return { kind: 'dry-run', allowed: true, violations: [], result: error.result as O };
       if (error instanceof Refusal && error.status === 409) return { kind: 'dry-run', allowed: false, violations: error.violations };
       throw error;
     }

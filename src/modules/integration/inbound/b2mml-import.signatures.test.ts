@@ -51,7 +51,19 @@ describeStores('B2MML import under signature policies', (dialect) => {
     afterAll(() => policy('revision.approve', []));
 
     it('keeps the revision built from the schedule in draft and reports it and the orders that need it as awaiting a signed approval', async () => {
-      const r = await t.postXml(scheduleMessage('BOD-SIG-SCHEDULE', [built('WO-SIG-1', 'FG-SIG-1'), built('WO-SIG-2', 'FG-SIG-1'), built('WO-VALVE-1', 'FG-VALVE')]));
+      const message = scheduleMessage('BOD-SIG-SCHEDULE', [built('WO-SIG-1', 'FG-SIG-1'), built('WO-SIG-2', 'FG-SIG-1'), built('WO-VALVE-1', 'FG-VALVE')]);
+      // Asked first as a dry run: it would be taken, and it says what would wait for a signature; nothing is written.
+      const before = await storeCounts(t.takt.store.db);
+      const dry = await t.postXml(message, { query: '?dryRun=true' });
+      expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+      expect(dry.body).toMatchObject({ allowed: true, violations: [] });
+      expect((dry.body.awaitingSignature as { entity: string; entityId: string; to: string }[]).map((a) => [a.entity, a.entityId, a.to])).toEqual([
+        ['product', 'FG-SIG-1', 'approved'], ['work-order', 'WO-SIG-1', 'created'], ['work-order', 'WO-SIG-2', 'created'],
+      ]);
+      expect(await storeCounts(t.takt.store.db)).toEqual(before);
+      expect(await statuses('FG-SIG-1')).toEqual([]);
+
+      const r = await t.postXml(message);
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       const xml = String(r.body);
       expect(outboundProblems(xml, 'V0600')).toEqual([]);

@@ -22,7 +22,8 @@ export type InboundAnswer =
       /** What a signature policy left to a person (also in the Acknowledge); empty on a replay. */
       readonly awaitingSignature: readonly AwaitingSignature[];
     }
-  | { readonly kind: 'dry-run'; readonly allowed: boolean; readonly violations: readonly Violation[] };
+  /** `awaitingSignature`: what the import would leave waiting for a signature, when it would be taken and leave any. */
+  | { readonly kind: 'dry-run'; readonly allowed: boolean; readonly violations: readonly Violation[]; readonly awaitingSignature?: readonly AwaitingSignature[] };
 
 /**
  * One inbound B2MML message, whole or not at all: parsed and schema-checked, then checked and applied in one
@@ -51,7 +52,9 @@ export async function receiveB2mml(runner: CommandRunner, xml: string, options: 
     if (options.dryRun && error instanceof Refusal) return { kind: 'dry-run', allowed: false, violations: error.violations };
     throw error;
   }
-  if (outcome.kind === 'dry-run') return { kind: 'dry-run', allowed: outcome.allowed, violations: outcome.violations };
+  if (outcome.kind === 'dry-run') {
+    return { kind: 'dry-run', allowed: outcome.allowed, violations: outcome.violations, ...(outcome.result && outcome.result.awaitingSignature.length > 0 ? { awaitingSignature: outcome.result.awaitingSignature } : {}) };
+  }
   if (outcome.kind === 'replayed') throw new Error('unreachable: no idempotency key is given');
   const { replayed, messageId, response, awaitingSignature } = outcome.result;
   return { kind: 'accepted', replayed, messageId, xml: response, awaitingSignature };

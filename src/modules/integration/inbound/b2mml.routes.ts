@@ -41,7 +41,7 @@ export function registerB2mmlRoutes(app: FastifyInstance, runner: CommandRunner,
       }
       const query = req.query as z.output<typeof dryRunQuery>;
       const answer = await receiveB2mml(runner, req.body, { actor: actorOf(req), schemas: options.schemas, maxBytes, dryRun: query.dryRun === 'true' });
-      if (answer.kind === 'dry-run') return reply.code(200).send({ allowed: answer.allowed, violations: answer.violations });
+      if (answer.kind === 'dry-run') return reply.code(200).send({ allowed: answer.allowed, violations: answer.violations, ...(answer.awaitingSignature ? { awaitingSignature: answer.awaitingSignature } : {}) });
       if (answer.replayed) reply.header('idempotent-replay', 'true');
       // An ERP's BODID may hold anything; a header carries it only when it is printable ASCII (the body always has it).
       if (/^[\x20-\x7e]{1,200}$/.test(answer.messageId)) reply.header('x-takt-message-id', answer.messageId);
