@@ -1,21 +1,12 @@
 import type { TraceOptions } from './trace-lot.query.js';
 import { ByteInterner } from './byte-interner.js';
-import { fragment, JsonBytes, type Fragment } from './json-bytes.js';
+import { writeTrace, type TraceColumns, type Walk } from './trace-json.js';
 import { compare, traceEdge, traceOf, walkLevels, type EdgeKind, type TraceEdge, type TraceResult } from './trace-graph.js';
 import type { TraceDirection } from './trace.repository.js';
-import { NO_WORK_ORDER } from './genealogy-edge.constants.js';
+import { EDGE_KINDS as KINDS } from './genealogy-edge.constants.js';
 
-const KINDS: readonly EdgeKind[] = ['consume', 'split', 'merge'];
-// The fixed pieces of a trace's JSON text (a node's, an edge's), encoded once.
-const TEXT = {
-  firstNode: fragment('{"lotId":'), node: fragment(',{"lotId":'), material: fragment(',"materialId":'), null: fragment('null'),
-  edges: fragment('],"edges":['), firstEdge: fragment('{"from":'), edge: fragment(',{"from":'), to: fragment(',"to":'), quantity: fragment(',"quantity":'),
-  order: fragment(',"workOrderId":'), kinds: KINDS.map((k) => fragment(`,"kind":"${k}"}`)), comma: fragment(','),
-};
-/** `,"depth":d}` for each depth met so far. */
-const depthText: Fragment[] = [];
-const depthFragment = (d: number): Fragment => (depthText[d] ??= fragment(`,"depth":${d}}`));
 const NONE = -1;
+
 
 type Column = Int32Array | Float64Array | Uint8Array;
 
@@ -199,6 +190,7 @@ export class GenealogyGraph {
     }
     return out;
   }
+
   /**
    * The lot's trace as the API's JSON text, UTF-8: the same text as `JSON.stringify(traceInGraph(...))`, made without
    * building the trace's objects or strings. The walk marks lots in per-lot columns, the lots are put in id order by
@@ -213,7 +205,23 @@ export class GenealogyGraph {
     }
     const root = this.lots.find(lotId);
     if (root === undefined || this.material[root] === NONE) return undefined;
-    const maxDepth = options.maxDepth ?? Infinity;
+    const walked = this.walk(root, direction, options.maxDepth ?? Infinity);
+    const byId = this.lots.inOrder(walked.reached);
+    const nodes = this.nodesInOrder(walked, byId);
+    const edges = this.edgesInOrder(walked.kept, byId.length);
+    const columns: TraceColumns = {
+      lots: this.lots, materials: this.materials, orders: this.orders, material: this.material, from: this.from, to: this.to, order: this.order,
+      quantity: this.quantity, kind: this.kind, seen: this.seen, orderSeen: this.orderSeen, pending: this.pending,
+    };
+    return writeTrace(columns, root, direction, walked, { nodes, edges, byId });
+  }
+
+  /**
+   * Breadth first from the root, a level at a time: a lot is met first at its shortest distance (`seen` marks it,
+   * `slot` holds its depth); an edge is kept when its far lot is (or becomes) part of the trace; lots beyond `maxDepth`
+   * are not taken. A new mark for each walk, so nothing of the last one needs clearing.
+   */
+  private walk(root: number, direction: TraceDirection, maxDepth: number): Walk {
     if (this.mark > 0x7ffffff0) {
       this.seen.fill(0);
       this.orderSeen.fill(0);
@@ -223,13 +231,11 @@ export class GenealogyGraph {
     const { seen, slot, from, to } = this;
     const backward = direction === 'backward';
     const [first, next] = backward ? [this.firstIn, this.nextIn] : [this.firstOut, this.nextOut];
-    // Breadth first, a level at a time: a lot is met first at its shortest distance; an edge is kept when its far
-    // lot is (or becomes) part of the trace. `slot` holds the depth.
     const reached: number[] = [root];
     const kept: number[] = [];
+    const levelEnds: number[] = [];
     seen[root] = mark;
     slot[root] = 0;
-    const levelEnds: number[] = [];
     for (let start = 0, end = 1, d = 0; start < end; start = end, end = reached.length, d += 1) {
       levelEnds.push(end);
       for (let x = start; x < end; x += 1) {
@@ -245,11 +251,18 @@ export class GenealogyGraph {
         }
       }
     }
-    const n = reached.length;
-    const byId = this.lots.inOrder(reached);
-    // Nodes by depth, then id: the lots in id order dealt into their levels. Then `slot` becomes the place in id order.
-    const levelStart = new Int32Array(levelEnds.length);
-    levelEnds.forEach((end, d) => {
+    return { mark, reached, kept, levelEnds };
+  }
+
+  /**
+   * The nodes by depth, then id: the lots in id order dealt into their levels (their depth in `slot`). Then `slot`
+   * becomes each lot's place in id order, which the edges are sorted by.
+   */
+  private nodesInOrder(walked: Walk, byId: Int32Array): Int32Array {
+    const { slot } = this;
+    const n = byId.length;
+    const levelStart = new Int32Array(walked.levelEnds.length);
+    walked.levelEnds.forEach((end, d) => {
       if (d + 1 < levelStart.length) levelStart[d + 1] = end;
     });
     const nodes = new Int32Array(n);
@@ -261,68 +274,7 @@ export class GenealogyGraph {
       nodes[at] = lot;
     }
     for (let p = 0; p < n; p += 1) slot[byId[p] as number] = p;
-    const edges = this.edgesInOrder(kept, n);
-
-    const { lots, materials, orders, order, quantity, kind } = this;
-    const out = new JsonBytes(n * 64 + edges.length * 112 + 256);
-    // An id as a JSON string, after the fixed text before it.
-    const quote = (ids: ByteInterner, id: number, before?: Fragment): JsonBytes => out.quoted(before, ids, ids.start(id), ids.end(id));
-    out.ascii('{"root":');
-    quote(lots, root).ascii(`,"direction":"${direction}","nodes":[`);
-    let depth = 0;
-    let depthBytes = depthFragment(0);
-    for (let p = 0; p < n; p += 1) {
-      if (p >= (levelEnds[depth] as number)) depthBytes = depthFragment((depth += 1));
-      const lot = nodes[p] as number;
-      const m = this.material[lot] as number;
-      quote(lots, lot, p === 0 ? TEXT.firstNode : TEXT.node).raw(TEXT.material);
-      if (m === NONE) out.raw(TEXT.null);
-      else quote(materials, m);
-      out.raw(depthBytes);
-    }
-    out.raw(TEXT.edges);
-    const none = orders.find(NO_WORK_ORDER);
-    const orderMark = this.orderSeen;
-    const withOutput: number[] = [];
-    for (let k = 0; k < edges.length; k += 1) {
-      const i = edges[k] as number;
-      const o = order[i] as number;
-      const q = quantity[i] as number;
-      quote(lots, from[i] as number, k === 0 ? TEXT.firstEdge : TEXT.edge);
-      quote(lots, to[i] as number, TEXT.to).raw(TEXT.quantity).ascii(Number.isFinite(q) ? String(q) : 'null');
-      if (o === none) out.raw(TEXT.order).raw(TEXT.null);
-      else quote(orders, o, TEXT.order);
-      out.raw(TEXT.kinds[kind[i] as number] as Fragment);
-      seen[from[i] as number] = mark + 1;
-      if (o !== none && orderMark[o] !== mark) {
-        orderMark[o] = mark;
-        withOutput.push(o);
-      }
-    }
-    out.ascii(']');
-    if (!backward) {
-      // The recall scope: lots with no edge out in the trace (in id order), the orders of its edges, and the orders
-      // that consumed one of its lots without an edge out of it yet.
-      const list = (ids: ByteInterner, values: Iterable<number>): void => {
-        let first = true;
-        for (const v of values) {
-          quote(ids, v, first ? undefined : TEXT.comma);
-          first = false;
-        }
-      };
-      out.ascii(`,"summary":{"lots":${n},"finishedLots":[`);
-      const finished: number[] = [];
-      for (let p = 0; p < n; p += 1) if (seen[byId[p] as number] === mark) finished.push(byId[p] as number);
-      list(lots, finished);
-      out.ascii('],"workOrders":[');
-      list(orders, orders.inOrder(withOutput));
-      const wip = new Set<number>();
-      for (const lot of reached) for (const o of this.pending.get(lot) ?? []) if (orderMark[o] !== mark) wip.add(o);
-      out.ascii('],"workInProgress":[');
-      list(orders, orders.inOrder([...wip]));
-      out.ascii(']}');
-    }
-    return out.ascii('}').done();
+    return nodes;
   }
 
   /**
@@ -363,7 +315,6 @@ export class GenealogyGraph {
     }
     return sorted;
   }
-
 }
 
 /**
