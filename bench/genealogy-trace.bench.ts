@@ -57,7 +57,7 @@ async function startTakt(store: TaktOptions['store']): Promise<Takt> {
     await takt.genealogy.warm();
     const loadSec = elapsed(t0);
     // The lots are ranked in id order in the background after the load; traces are measured once that is done.
-    while (takt.genealogy.status().unrankedLots > 0) await new Promise((r) => setTimeout(r, 50));
+    while (takt.genealogy.status().unranked > 0) await new Promise((r) => setTimeout(r, 50));
     const status = takt.genealogy.status();
     gc?.();
     inMemory = { loadSec, rankSec: round2(elapsed(t0) - loadSec), edges: status.edges, heapMiB: Math.round((process.memoryUsage().heapUsed - heap) / 2 ** 20), columnMiB: Math.round(status.columnBytes / 2 ** 20) };

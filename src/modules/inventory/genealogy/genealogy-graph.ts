@@ -73,9 +73,9 @@ export class GenealogyGraph {
     return [...columns, this.seen, this.slot, this.orderSeen].reduce((s, c) => s + c.byteLength, interned);
   }
 
-  /** Lots known (with a lot row or at an end of an edge). */
-  get lotCount(): number {
-    return this.lots.size;
+  /** Lot and order ids known. */
+  get idCount(): number {
+    return this.lots.size + this.orders.size;
   }
 
   /** Lots and orders interned since the last ranking (they are ordered by comparing their ids). */

@@ -32,8 +32,8 @@ export interface GenealogyIndexStatus {
   readonly syncedSeq: number;
   readonly loadMs: number | null;
   readonly columnBytes: number;
-  /** Lots not ranked in id order yet (ranked in the background after the load and as new lots come). */
-  readonly unrankedLots: number;
+  /** Lot and order ids not ranked in id order yet (ranked in the background after the load and as new ones come). */
+  readonly unranked: number;
 }
 
 const EVENTS_PAGE = 5000;
@@ -72,7 +72,7 @@ export class GenealogyIndex {
   }
 
   status(): GenealogyIndexStatus {
-    return { state: this.state, edges: this.graph.edges, syncedSeq: this.synced, loadMs: this.loadMs, columnBytes: this.graph.columnBytes, unrankedLots: this.graph.unranked };
+    return { state: this.state, edges: this.graph.edges, syncedSeq: this.synced, loadMs: this.loadMs, columnBytes: this.graph.columnBytes, unranked: this.graph.unranked };
   }
 
   /** Stops loading and answering (traces walk the store); waits for a page being read. */
@@ -119,11 +119,11 @@ export class GenealogyIndex {
 
   /**
    * Ranks the lots and orders in id order in the background (traces then sort numbers) once those not ranked yet are
-   * about a 64th of all: after the load, and again as new lots and orders come.
+   * a 64th of all: after the load, and again as new lots and orders come.
    */
   private rankWhenDue(): void {
     const graph = this.graph;
-    if (this.ranking || graph.unranked === 0 || graph.unranked * 64 < graph.lotCount * 2) return;
+    if (this.ranking || graph.unranked === 0 || graph.unranked * 64 < graph.idCount) return;
     const run = graph.rankIds(() => this.yielded()).then(
       () => undefined,
       (error: unknown) => this.options.logger?.warn({ err: error }, 'the lots could not be ranked; traces compare their ids'),
