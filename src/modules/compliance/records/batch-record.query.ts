@@ -40,8 +40,8 @@ export async function loadRecordSource(db: Db, id: string): Promise<RecordSource
 
 /**
  * Assembles the record. Before release: the content over every event so far. After release: the content rebuilt
- * from the events up to the release's cutoff only, under its rules (so it is exactly what was signed), its hash checked against the
- * stored one, and every later event listed as an amendment.
+ * from the events up to the release's cutoff only, under its rules (so it is exactly what was signed), its hash
+ * checked against the stored one, and every later event listed as an amendment.
  */
 export function assembleRecord(source: RecordSource, now: number): BatchRecord {
   const release = source.signoffs.find((s) => s.kind === 'release');
