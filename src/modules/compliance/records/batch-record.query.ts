@@ -4,7 +4,7 @@ import { canonicalJson } from '../../../platform/journal/canonical-json.js';
 import type { JournalEvent } from '../../../platform/journal/journal.repository.js';
 import type { Database } from '../../../platform/store/schema.js';
 import { buildRecordContent, operationResolver, signaturesIn } from './batch-record.builder.js';
-import { loadOrderEvents, loadSnapshot, RECORD_ENTITY, RECORD_RULES, signoffsOf, type Signoff } from './batch-record.repository.js';
+import { loadRecordEvents, loadSnapshot, RECORD_ENTITY, RECORD_RULES, signoffsOf, underRules, type Signoff } from './batch-record.repository.js';
 import type { BatchRecord, OrderSnapshot, RecordContent, SignoffSummary } from './batch-record.types.js';
 import { amendmentOf } from './record-exceptions.js';
 
@@ -33,9 +33,10 @@ export async function loadRecordSource(db: Db, id: string): Promise<RecordSource
   if (!snapshot) return undefined;
   const signoffs = await signoffsOf(db, id);
   const release = signoffs.find((s) => s.kind === 'release');
-  const events = await loadOrderEvents(db, snapshot);
+  const loaded = await loadRecordEvents(db, snapshot);
+  const { events } = loaded;
   if (!release || release.rules === RECORD_RULES) return { snapshot, events, signoffs };
-  return { snapshot, events, signoffs, releasedEvents: await loadOrderEvents(db, snapshot, release.rules) };
+  return { snapshot, events, signoffs, releasedEvents: underRules(loaded, release.rules) };
 }
 
 /**

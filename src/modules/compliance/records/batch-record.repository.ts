@@ -43,22 +43,28 @@ export const RECORD_RULES = 2;
 
 const LOT_STATUS_ACTIONS = ['lot.held', 'lot.released', 'lot.rejected'];
 
-/** Every journal event of the order under the given rules (RECORD_RULES by default), in seq order. */
-export async function loadOrderEvents(db: Db, snapshot: OrderSnapshot & { createdSeq: number }, rules = RECORD_RULES): Promise<JournalEvent[]> {
+/** The order's events under the current rules, and which of them only rules 2 and later take in. */
+export interface OrderEvents {
+  readonly events: readonly JournalEvent[];
+  readonly since2: ReadonlySet<number>;
+}
+
+/** Every journal event of the order under the current rules (RECORD_RULES), in seq order, read once. */
+export async function loadRecordEvents(db: Db, snapshot: OrderSnapshot & { createdSeq: number }): Promise<OrderEvents> {
   const id = snapshot.id;
   const consumed = [...new Set((await consumptionsOf(db, id)).map((c) => c.lot_id))];
   const produced = new Set((await productionsOf(db, id)).map((p) => p.lot_id));
-  const linkedActions = rules >= 2 ? [...LINKED_ACTIONS, ...ANDON_ACTIONS] : LINKED_ACTIONS;
-  const linked = (await db.selectFrom('journal').selectAll().where('action', 'in', linkedActions).where('seq', '>=', snapshot.createdSeq).orderBy('seq').execute())
+  const linked = (await db.selectFrom('journal').selectAll().where('action', 'in', [...LINKED_ACTIONS, ...ANDON_ACTIONS]).where('seq', '>=', snapshot.createdSeq).orderBy('seq').execute())
     .map(toEvent)
     .filter((e) => e.data.workOrderId === id);
   const ofLots = await byEntity(db, 'lot', [...new Set([...consumed, ...produced])]);
   // A consumed lot's status changes once this order had consumed it (its first consumption by the order).
   const consumedAt = new Map<string, number>();
   for (const e of ofLots) if (e.action === 'lot.consumed' && e.data.workOrderId === id && !consumedAt.has(e.entityId)) consumedAt.set(e.entityId, e.seq);
-  const lotEvents = ofLots.filter((e) =>
-    e.data.workOrderId === id || (produced.has(e.entityId) && e.data.workOrderId === undefined) ||
-    (rules >= 2 && LOT_STATUS_ACTIONS.includes(e.action) && e.seq > (consumedAt.get(e.entityId) ?? Number.POSITIVE_INFINITY)));
+  const inRules1 = (e: JournalEvent): boolean => e.data.workOrderId === id || (produced.has(e.entityId) && e.data.workOrderId === undefined);
+  const inputStatus = (e: JournalEvent): boolean => LOT_STATUS_ACTIONS.includes(e.action) && e.seq > (consumedAt.get(e.entityId) ?? Number.POSITIVE_INFINITY);
+  const lotEvents = ofLots.filter((e) => inRules1(e) || inputStatus(e));
+  const since2 = new Set([...linked.filter((e) => ANDON_ACTIONS.includes(e.action)), ...lotEvents.filter((e) => !inRules1(e))].map((e) => e.seq));
   const all = [
     ...(await byEntity(db, 'work-order', [id])),
     ...(await byEntity(db, 'operation', snapshot.operations.map((o) => o.id))),
@@ -67,7 +73,12 @@ export async function loadOrderEvents(db: Db, snapshot: OrderSnapshot & { create
     ...linked,
   ];
   const unique = new Map(all.map((e) => [e.seq, e]));
-  return [...unique.values()].sort((a, b) => a.seq - b.seq);
+  return { events: [...unique.values()].sort((a, b) => a.seq - b.seq), since2 };
+}
+
+/** The order's events as the given rules take them in. */
+export function underRules(loaded: OrderEvents, rules: number): readonly JournalEvent[] {
+  return rules >= 2 ? loaded.events : loaded.events.filter((e) => !loaded.since2.has(e.seq));
 }
 
 export interface Signoff {

@@ -4,7 +4,7 @@ import { describeStores } from '../../../../test/support/stores.js';
 import { startTestTakt, TEST_PASSWORD, type TestTakt } from '../../../../test/support/takt.js';
 import { buildRecordContent } from './batch-record.builder.js';
 import { contentHash } from './batch-record.query.js';
-import { loadOrderEvents, loadSnapshot } from './batch-record.repository.js';
+import { loadRecordEvents, loadSnapshot, underRules } from './batch-record.repository.js';
 import { runDemoBatch, type DemoBatch } from './record-scenario.test-support.js';
 
 const sign = (meaning: string) => ({ signature: { username: 't-quality', password: TEST_PASSWORD, meaning } });
@@ -118,7 +118,7 @@ describeStores('batch record', (dialect) => {
     const db = t.takt.store.db;
     const snapshot = await loadSnapshot(db, 'WO-1001');
     if (!snapshot) throw new Error('no order');
-    const old = buildRecordContent(snapshot, await loadOrderEvents(db, snapshot, 1));
+    const old = buildRecordContent(snapshot, underRules(await loadRecordEvents(db, snapshot), 1));
     expect(old.exceptions.map((e) => e.summary)).not.toContain('lot L-API-2401 put on hold');
     expect(contentHash(old)).not.toBe(now.contentHash);
     await db.updateTable('record_signoffs').set({ rules: 1, content_hash: contentHash(old), first_seq: old.journal.firstSeq as number, last_seq: old.journal.lastSeq as number, last_hash: old.journal.lastHash as string })
