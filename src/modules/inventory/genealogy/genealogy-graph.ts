@@ -1,11 +1,10 @@
 import type { TraceOptions } from './trace-lot.query.js';
 import { ByteInterner } from './byte-interner.js';
-import { writeTrace, type TraceColumns, type Walk } from './trace-json.js';
+import { NONE, writeTrace, type TraceColumns, type Walk } from './trace-json.js';
 import { compare, traceEdge, traceOf, walkLevels, type EdgeKind, type TraceEdge, type TraceResult } from './trace-graph.js';
 import type { TraceDirection } from './trace.repository.js';
 import { EDGE_KINDS as KINDS } from './genealogy-edge.constants.js';
 
-const NONE = -1;
 
 
 type Column = Int32Array | Float64Array | Uint8Array;

@@ -3,8 +3,8 @@ import { EDGE_KINDS, NO_WORK_ORDER } from './genealogy-edge.constants.js';
 import { fragment, JsonBytes, type Fragment } from './json-bytes.js';
 import type { TraceDirection } from './trace.repository.js';
 
-/** No material: the lot has no lot row (the graph's marker). */
-const NONE = -1;
+/** The graph's marker of nothing: no edge further in a lot's list, no material (the lot has no lot row). */
+export const NONE = -1;
 // The fixed pieces of a trace's JSON text (a node's, an edge's), encoded once.
 const TEXT = {
   firstNode: fragment('{"lotId":'), node: fragment(',{"lotId":'), material: fragment(',"materialId":'), null: fragment('null'),
