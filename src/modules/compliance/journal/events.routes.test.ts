@@ -89,3 +89,27 @@ describeStores('the event stream', (dialect) => {
     }
   });
 });
+
+describeStores('the event stream when the server closes', (dialect) => {
+  it('ends every open stream at once, so a served Takt with a connected client closes promptly', { timeout: 30_000 }, async () => {
+    const t = await startTestTakt(dialect);
+    let closed = false;
+    try {
+      await t.takt.app.listen({ port: 0, host: '127.0.0.1' });
+      const address = t.takt.app.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/events`, { headers: { authorization: `Bearer ${t.tokens.operator}` } });
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      const opening = await reader.read(); // the stream is open and live
+      expect(new TextDecoder().decode(opening.value)).toContain(': takt event stream');
+      await t.close(); // would wait for the client forever (until `takt serve` gave up after 10 s and exited 1)
+      closed = true;
+      let rest = '';
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += new TextDecoder().decode(chunk.value);
+      expect(rest).not.toContain('data:'); // ended cleanly, nothing after it
+    } finally {
+      if (!closed) await t.close();
+    }
+  });
+});

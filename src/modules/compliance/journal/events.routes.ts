@@ -16,8 +16,16 @@ function frame(e: JournalEvent): string {
  * GET /events: Server-Sent Events of every committed journal event, after commit. A reconnecting client sends
  * Last-Event-ID (or ?after=) and first receives what it missed from the journal, then the live stream, without
  * gaps or repeats. Browsers' EventSource cannot set headers, so the token may come as ?access_token=.
+ *
+ * When the server closes, every open stream ends at once (the response ends and its connection closes): a stream
+ * never ends by itself, so the server would otherwise wait for each client to leave. The client reconnects with
+ * Last-Event-ID, to another node or to this one after its restart, and misses nothing.
  */
 export function registerEventStream(app: FastifyInstance, store: Store, bus: EventBus, heartbeatMs = 15_000): void {
+  const open = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of [...open]) end();
+  });
   // No implicit HEAD: Node sends a HEAD answer's headers only at its end, and a stream never ends, so HEAD hung.
   app.get('/api/v1/events', { exposeHeadRoute: false, config: { roles: ANY_ROLE, tokenInQuery: true }, schema: { summary: 'Live stream of committed events (SSE)', tags: ['events'], querystring: query } }, async (req, reply) => {
     const q = req.query as z.output<typeof query>;
@@ -31,18 +39,27 @@ export function registerEventStream(app: FastifyInstance, store: Store, bus: Eve
     const buffered: JournalEvent[] = [];
     let replaying = Number.isFinite(lastId);
     const send = (e: JournalEvent) => {
-      if (Number.isFinite(sent) && e.seq <= sent) return;
+      if (raw.writableEnded || (Number.isFinite(sent) && e.seq <= sent)) return;
       sent = e.seq;
       if (!types || types.has(e.action)) raw.write(frame(e));
     };
     const unsubscribe = bus.subscribe((e) => (replaying ? buffered.push(e) : send(e)));
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), heartbeatMs);
-    raw.on('close', () => {
+    const release = () => {
       clearInterval(heartbeat);
       unsubscribe();
-    });
+      open.delete(end);
+    };
+    const socket = req.raw.socket;
+    // Ends the response, then the connection: the server's close waits for every connection to go.
+    function end(): void {
+      release();
+      if (!raw.writableEnded) raw.end(() => socket.end());
+    }
+    open.add(end);
+    raw.on('close', release);
     if (replaying) {
-      for (let batch = await readJournal(store.db, { after: sent, limit: 1000 }); batch.length > 0; batch = await readJournal(store.db, { after: sent, limit: 1000 })) {
+      for (let batch = await readJournal(store.db, { after: sent, limit: 1000 }); batch.length > 0 && !raw.writableEnded; batch = await readJournal(store.db, { after: sent, limit: 1000 })) {
         // Read from the store, the events may be committed but not yet on disk (SQLite flushes after the commit):
         // like every answer, they leave only once they are (live events are published only then anyway).
         await store.durable();

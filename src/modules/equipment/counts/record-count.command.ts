@@ -18,7 +18,8 @@ export interface RecordCount {
 
 /**
  * Adds units produced at a piece of equipment (increments, not counter readings). Refused with every bad field
- * (negative or fractional counts, reject above total, `at` in the future beyond the tolerated skew).
+ * (counts that are not whole numbers from 0 to a billion, reject above total, `at` before 2000-01-01 or in the future
+ * beyond the tolerated skew).
  *
  * Machine counts are not journaled: they are high-rate process data (a counter every few seconds on every machine
  * would be most of the journal and serialise every write on its hash chain), and the count row itself is their

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EQUIPMENT_STATES, type StateInterval } from './equipment-state.js';
 import { iso22400Kpis } from './iso22400.kpis.js';
-import { computeOee, oeeFromAccount, ratio } from './oee.calculator.js';
+import { computeOee, idealCycleTimeWithoutCounts, oeeFromAccount, ratio } from './oee.calculator.js';
 import { plannedSchedule, type PlannedSchedule } from './planned-schedule.js';
 import type { ProductionCount } from './production-count.js';
 import { coalesceIntervals, historyFromEvents } from './state-history.js';
@@ -20,7 +20,7 @@ const equipment = (over: Partial<EquipmentPerformanceInput>): EquipmentPerforman
 describe('computeOee', () => {
   it('gives 0, never NaN, when there is no planned time and nothing counted', () => {
     const r = computeOee({ from: 0, to: H, schedule: { working: [], breaks: [] }, equipment: [equipment({})] });
-    expect([r.availability, r.performance, r.quality, r.oee, r.idealCycleTime]).toEqual([0, 0, 0, 0, 0]);
+    expect([r.availability, r.performance, r.quality, r.oee]).toEqual([0, 0, 0, 0]);
     expect(computeOee({ from: 0, to: H, schedule: oneShift(0, H), equipment: [] }).oee).toBe(0);
   });
 
@@ -90,6 +90,18 @@ describe('computeOee', () => {
     });
     expect(r.idealCycleTime).toBe(90);
     expect(r.performance).toBe((10 * 60 + 10 * 120) / 3_600);
+  });
+
+  it('answers the ideal cycle time of the equipment when nothing was counted, and the mean of those set for a set', () => {
+    const running = [iv('running', 0, null)];
+    const one = computeOee({ from: 0, to: H, schedule: oneShift(0, H), equipment: [equipment({ intervals: running, defaultIdealCycleTimeSec: 20 })] });
+    expect([one.totalCount, one.idealCycleTime, one.performance]).toEqual([0, 20, 0]);
+    const set = [equipment({ equipmentId: 'A', defaultIdealCycleTimeSec: 20 }), equipment({ equipmentId: 'B', defaultIdealCycleTimeSec: 10 }), equipment({ equipmentId: 'C', defaultIdealCycleTimeSec: 0 })];
+    expect(computeOee({ from: 0, to: H, schedule: oneShift(0, H), equipment: set }).idealCycleTime).toBe(15); // C has none: left out
+    const counted = computeOee({ from: 0, to: H, schedule: oneShift(0, H), equipment: [{ ...set[1]!, counts: [{ at: M, total: 4, reject: 0 }] }, set[0]!] });
+    expect(counted.idealCycleTime).toBe(10); // counts weigh as before
+    expect(computeOee({ from: 0, to: H, schedule: oneShift(0, H), equipment: [equipment({ defaultIdealCycleTimeSec: 0 })] }).idealCycleTime).toBe(0);
+    expect(idealCycleTimeWithoutCounts([])).toBe(0);
   });
 });
 
@@ -199,7 +211,7 @@ describe('OEE properties', () => {
         const ey = { ...toInput(y), schedule: y.schedule };
         const set = accountEquipmentSet([ex, ey], WINDOW, x.schedule);
         expect(set).toEqual(addAccounts(addAccounts(EMPTY_ACCOUNT, accountEquipment(ex, WINDOW, x.schedule)), accountEquipment(ey, WINDOW, x.schedule)));
-        expect(computeOee({ ...WINDOW, schedule: x.schedule, equipment: [ex, ey] })).toEqual(oeeFromAccount(set));
+        expect(computeOee({ ...WINDOW, schedule: x.schedule, equipment: [ex, ey] })).toEqual(oeeFromAccount(set, idealCycleTimeWithoutCounts([x.ict, y.ict])));
       }),
     );
   });

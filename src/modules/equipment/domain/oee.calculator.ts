@@ -53,7 +53,10 @@ export type OeeResult = {
   readonly goodCount: number;
   readonly rejectCount: number;
   readonly reworkCount: number;
-  /** Count-weighted mean ideal cycle time, seconds per unit (0 when nothing was counted). */
+  /**
+   * Count-weighted mean ideal cycle time, seconds per unit. When nothing was counted: the ideal cycle time without
+   * counts given to {@link oeeFromAccount} (see {@link idealCycleTimeWithoutCounts}), else 0.
+   */
   readonly idealCycleTime: number;
   readonly breakdownCount: number;
   readonly microStopCount: number;
@@ -71,6 +74,16 @@ export type OeeInput = PerformanceWindow & {
 export const ratio = (numerator: number, denominator: number): number => (denominator > 0 ? numerator / denominator : 0);
 
 /**
+ * The ideal cycle time of equipment when there are no counts to weight it by: the mean of the equipment's own ideal
+ * cycle times that are set (above 0), equipment without one left out; 0 when none has one. For one piece of
+ * equipment it is simply its own ideal cycle time.
+ */
+export const idealCycleTimeWithoutCounts = (defaultsSec: readonly number[]): number => {
+  const set = defaultsSec.filter((t) => Number.isFinite(t) && t > 0);
+  return set.length === 0 ? 0 : set.reduce((sum, t) => sum + t, 0) / set.length;
+};
+
+/**
  * OEE from a (summed) account.
  * - planned production time = shift time − breaks − `planned_stop` − `maintenance` (inside shift time);
  * - run time = planned production time − stop time, stop time = breakdowns + setup + idle + offline + no data
@@ -81,9 +94,10 @@ export const ratio = (numerator: number, denominator: number): number => (denomi
  * - OEE = availability × performance × quality, which equals good × ideal cycle time / planned production time
  *   whenever one ideal cycle time applies and run time and total count are not zero.
  * Counts are those reported in the window, inside or outside planned production time (common practice: what was
- * made in the window counts). Zero denominators give 0, never NaN.
+ * made in the window counts). Zero denominators give 0, never NaN. `idealCycleTime` is the count-weighted mean
+ * ideal cycle time, or `idealCycleTimeSecWithoutCounts` when nothing was counted.
  */
-export const oeeFromAccount = (a: TimeAccount): OeeResult => {
+export const oeeFromAccount = (a: TimeAccount, idealCycleTimeSecWithoutCounts = 0): OeeResult => {
   const s = (ms: number) => ms / 1000;
   const shiftTime = s(a.shiftMs);
   const plannedStops = s(a.breakMs + a.plannedStateMs);
@@ -107,7 +121,7 @@ export const oeeFromAccount = (a: TimeAccount): OeeResult => {
     goodCount,
     rejectCount: a.rejectCount,
     reworkCount: a.reworkCount,
-    idealCycleTime: ratio(a.idealSec, a.totalCount),
+    idealCycleTime: a.totalCount > 0 ? a.idealSec / a.totalCount : idealCycleTimeSecWithoutCounts,
     breakdownCount: a.breakdownCount,
     microStopCount: a.microStopCount,
     losses: {
@@ -131,4 +145,7 @@ export const oeeFromAccount = (a: TimeAccount): OeeResult => {
  * taken, so large equipment weighs more, as it should. See {@link oeeFromAccount} for the definitions.
  */
 export const computeOee = (input: OeeInput): OeeResult =>
-  oeeFromAccount(accountEquipmentSet(input.equipment, input, input.schedule));
+  oeeFromAccount(
+    accountEquipmentSet(input.equipment, input, input.schedule),
+    idealCycleTimeWithoutCounts(input.equipment.map((e) => e.defaultIdealCycleTimeSec)),
+  );

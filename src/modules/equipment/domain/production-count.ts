@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_FUTURE_SKEW_MS } from './state-event.validation.js';
+import { eventTimeProblems } from './state-event.validation.js';
 import { violation, type Violation } from '../../../platform/errors/violation.js';
 
 /**
@@ -19,33 +19,38 @@ export type ProductionCount = {
  */
 export type IdealCycleTimeSegment = { readonly from: number; readonly to: number; readonly idealCycleTimeSec: number };
 
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+/**
+ * The most units one count report may carry: a billion. Reports are increments since the last one; a larger one is
+ * a counter reading sent as an increment, a wrapped counter or a unit error, and would wreck every figure built on
+ * it (sums of counts also stay exact integers far beyond any plant's life).
+ */
+export const MAX_COUNT_PER_REPORT = 1_000_000_000;
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= MAX_COUNT_PER_REPORT;
+const countProblem = (field: string) => violation('INVALID_FIELD', `${field} must be a whole number from 0 to ${MAX_COUNT_PER_REPORT}`, { field });
 
 /**
- * Every field problem of a count report: counts that are not non-negative integers, `reject > total`,
- * `rework > reject`, `at` not finite or further in the future than the tolerated skew (default 5 s).
+ * Every field problem of a count report: counts that are not whole numbers from 0 to {@link MAX_COUNT_PER_REPORT},
+ * `reject > total`, `rework > reject`, `at` not finite, before the earliest time accepted (2000-01-01) or further in
+ * the future than the tolerated skew (default 5 s).
  */
 export const validateProductionCount = (
   count: ProductionCount,
-  rules: { readonly now: number; readonly maxFutureSkewMs?: number },
+  rules: { readonly now: number; readonly maxFutureSkewMs?: number; readonly earliestAt?: number },
 ): Violation[] => {
   const problems: Violation[] = [];
-  if (!isCount(count.total)) problems.push(violation('INVALID_FIELD', 'total must be a non-negative integer', { field: 'total' }));
-  if (!isCount(count.reject)) problems.push(violation('INVALID_FIELD', 'reject must be a non-negative integer', { field: 'reject' }));
+  if (!isCount(count.total)) problems.push(countProblem('total'));
+  if (!isCount(count.reject)) problems.push(countProblem('reject'));
   else if (isCount(count.total) && count.reject > count.total) {
     problems.push(violation('INVALID_FIELD', 'reject cannot exceed total', { field: 'reject', details: { total: count.total, reject: count.reject } }));
   }
   if (count.rework !== undefined) {
-    if (!isCount(count.rework)) problems.push(violation('INVALID_FIELD', 'rework must be a non-negative integer', { field: 'rework' }));
+    if (!isCount(count.rework)) problems.push(countProblem('rework'));
     else if (isCount(count.reject) && count.rework > count.reject) {
       problems.push(violation('INVALID_FIELD', 'rework is part of reject and cannot exceed it', { field: 'rework' }));
     }
   }
-  if (typeof count.at !== 'number' || !Number.isFinite(count.at)) {
-    problems.push(violation('INVALID_FIELD', 'at must be a finite epoch-millisecond time', { field: 'at' }));
-  } else if (count.at > rules.now + (rules.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS)) {
-    problems.push(violation('INVALID_FIELD', 'at lies in the future', { field: 'at', details: { at: count.at, now: rules.now } }));
-  }
+  problems.push(...eventTimeProblems(count.at, rules));
   return problems;
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStateEvent, validateStateEvent } from './state-event.validation.js';
+import { EARLIEST_EVENT_AT, parseStateEvent, validateStateEvent } from './state-event.validation.js';
 
 const now = Date.parse('2024-06-03T10:00:00Z');
 
@@ -14,14 +14,15 @@ describe('validateStateEvent', () => {
     expect(problems[0]).toMatchObject({ code: 'INVALID_FIELD', field: 'state' });
   });
 
-  it('requires a reason for down and planned_stop by default', () => {
-    expect(validateStateEvent({ state: 'down', at: now }, { now }).map((p) => p.field)).toEqual(['reason']);
-    expect(validateStateEvent({ state: 'planned_stop', reason: '  ', at: now }, { now }).map((p) => p.field)).toEqual(['reason']);
+  it('requires no reason by default: a stop without one is an unassigned stop', () => {
+    expect(validateStateEvent({ state: 'down', at: now }, { now })).toEqual([]);
+    expect(validateStateEvent({ state: 'planned_stop', reason: '  ', at: now }, { now })).toEqual([]);
     expect(validateStateEvent({ state: 'down', reason: 'JAM', at: now }, { now })).toEqual([]);
   });
 
   it('lets the reason requirement be configured', () => {
-    expect(validateStateEvent({ state: 'down', at: now }, { now, reasonRequiredFor: [] })).toEqual([]);
+    expect(validateStateEvent({ state: 'down', at: now }, { now, reasonRequiredFor: ['down', 'planned_stop'] }).map((p) => p.field)).toEqual(['reason']);
+    expect(validateStateEvent({ state: 'planned_stop', reason: '  ', at: now }, { now, reasonRequiredFor: ['planned_stop'] }).map((p) => p.field)).toEqual(['reason']);
     expect(validateStateEvent({ state: 'idle', at: now }, { now, reasonRequiredFor: ['idle'] })).toHaveLength(1);
   });
 
@@ -40,6 +41,14 @@ describe('validateStateEvent', () => {
 
   it('accepts events far in the past (backfill)', () => {
     expect(validateStateEvent({ state: 'running', at: now - 86_400_000 * 30 }, { now })).toEqual([]);
+  });
+
+  it('refuses a time before 2000-01-01 (an unset machine clock), naming at', () => {
+    expect(validateStateEvent({ state: 'running', at: EARLIEST_EVENT_AT }, { now })).toEqual([]);
+    for (const at of ['1999-12-31T23:59:59.999Z', '1969-12-31T23:59:59Z', '0001-01-01T00:00:00Z', '1970-01-01T00:00:00Z']) {
+      expect(validateStateEvent({ state: 'running', at: Date.parse(at) }, { now }).map((p) => [p.code, p.field])).toEqual([['INVALID_FIELD', 'at']]);
+    }
+    expect(validateStateEvent({ state: 'running', at: 0 }, { now, earliestAt: -1 })).toEqual([]);
   });
 
   it('reports every problem at once', () => {
@@ -61,7 +70,7 @@ describe('parseStateEvent', () => {
   });
 
   it('returns the problems instead of throwing', () => {
-    const r = parseStateEvent({ state: 'down', at: now }, { now });
+    const r = parseStateEvent({ state: 'down', at: now }, { now, reasonRequiredFor: ['down'] });
     expect(r.ok).toBe(false);
   });
 });

@@ -14,7 +14,9 @@ export type StateEventRules = {
   readonly now: number;
   /** How far `at` may lie ahead of `now` (clock skew between machine and server). Default 5000 ms. */
   readonly maxFutureSkewMs?: number;
-  /** States that need a reason code. Default `down` and `planned_stop`. */
+  /** The earliest `at` accepted, epoch milliseconds. Default {@link EARLIEST_EVENT_AT}. */
+  readonly earliestAt?: number;
+  /** States that need a reason code. Default none: a stop without a reason is an unassigned stop. */
   readonly reasonRequiredFor?: readonly EquipmentState[];
   /** When given, a reason must be one of these codes (the downtime reason tree). */
   readonly knownReasons?: ReadonlySet<string>;
@@ -23,8 +25,40 @@ export type StateEventRules = {
 /** Default tolerated clock skew for events stamped in the future. */
 export const DEFAULT_MAX_FUTURE_SKEW_MS = 5_000;
 
-/** Default states that require a reason code. */
-export const DEFAULT_REASON_REQUIRED_FOR: readonly EquipmentState[] = ['down', 'planned_stop'];
+/**
+ * The earliest time a state event or a count may carry: 2000-01-01T00:00:00Z. Anything before it is a machine clock
+ * that was never set (epoch 0, year 1) or a unit error, and would stretch the history over decades.
+ */
+export const EARLIEST_EVENT_AT = Date.UTC(2000, 0, 1);
+
+/**
+ * Default states that require a reason code: none. Plants stop without knowing why; such a stop is recorded as an
+ * unassigned stop (the Pareto's `UNSPECIFIED`) and its reason can be given later by reporting the same state at the
+ * same `at` with the reason. A plant opts in per equipment (`reasonRequiredFor` in the equipment settings).
+ */
+export const DEFAULT_REASON_REQUIRED_FOR: readonly EquipmentState[] = [];
+
+/**
+ * Every problem of an event time: not finite, before `earliestAt` (default {@link EARLIEST_EVENT_AT}), or further
+ * in the future than the tolerated skew (default {@link DEFAULT_MAX_FUTURE_SKEW_MS}). Field `at`.
+ */
+export const eventTimeProblems = (
+  at: number,
+  rules: { readonly now: number; readonly maxFutureSkewMs?: number; readonly earliestAt?: number },
+): Violation[] => {
+  if (typeof at !== 'number' || !Number.isFinite(at)) {
+    return [violation('INVALID_FIELD', 'at must be a finite epoch-millisecond time', { field: 'at' })];
+  }
+  const earliest = rules.earliestAt ?? EARLIEST_EVENT_AT;
+  if (at < earliest) {
+    return [violation('INVALID_FIELD', `at lies before ${new Date(earliest).toISOString()}, the earliest time accepted`, { field: 'at', details: { at, earliest } })];
+  }
+  const skew = rules.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS;
+  if (at > rules.now + skew) {
+    return [violation('INVALID_FIELD', `at lies ${at - rules.now} ms in the future (tolerated: ${skew} ms)`, { field: 'at', details: { at, now: rules.now } })];
+  }
+  return [];
+};
 
 const normalizeReason = (reason: string | null | undefined): string | null => {
   if (reason === undefined || reason === null) return null;
@@ -34,7 +68,7 @@ const normalizeReason = (reason: string | null | undefined): string | null => {
 
 /**
  * Every field problem of a state event: unknown state, missing required reason, unknown reason code,
- * non-finite `at`, `at` further in the future than the tolerated skew. An empty list means the event is valid.
+ * non-finite `at`, `at` before the earliest time accepted or further in the future than the tolerated skew. An empty list means the event is valid.
  */
 export const validateStateEvent = (input: StateEventInput, rules: StateEventRules): Violation[] => {
   const problems: Violation[] = [];
@@ -49,19 +83,7 @@ export const validateStateEvent = (input: StateEventInput, rules: StateEventRule
   if (reason !== null && rules.knownReasons !== undefined && !rules.knownReasons.has(reason)) {
     problems.push(violation('INVALID_FIELD', `unknown reason code "${reason}"`, { field: 'reason' }));
   }
-  if (typeof input.at !== 'number' || !Number.isFinite(input.at)) {
-    problems.push(violation('INVALID_FIELD', 'at must be a finite epoch-millisecond time', { field: 'at' }));
-  } else {
-    const skew = rules.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS;
-    if (input.at > rules.now + skew) {
-      problems.push(
-        violation('INVALID_FIELD', `at lies ${input.at - rules.now} ms in the future (tolerated: ${skew} ms)`, {
-          field: 'at',
-          details: { at: input.at, now: rules.now },
-        }),
-      );
-    }
-  }
+  problems.push(...eventTimeProblems(input.at, rules));
   return problems;
 };
 

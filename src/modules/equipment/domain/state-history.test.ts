@@ -97,12 +97,12 @@ describe('applyStateEvent', () => {
 
 describe('recordStateEvent', () => {
   it('refuses an invalid event with field problems and changes nothing', () => {
-    const r = recordStateEvent([], { state: 'down', at: 0 }, { now: 0 });
+    const r = recordStateEvent([], { state: 'down', at: 0 }, { now: 0, earliestAt: 0, reasonRequiredFor: ['down'] });
     expect(r).toEqual({ ok: false, problems: [expect.objectContaining({ field: 'reason', code: 'INVALID_FIELD' })] });
   });
 
   it('applies a valid event', () => {
-    const r = recordStateEvent([], { state: 'down', reason: 'JAM', at: 0 }, { now: 0 });
+    const r = recordStateEvent([], { state: 'down', reason: 'JAM', at: 0 }, { now: 0, earliestAt: 0 });
     expect(r.ok && r.history).toEqual([iv('down', 0, null, 'JAM')]);
   });
 });

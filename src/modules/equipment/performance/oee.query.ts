@@ -1,6 +1,6 @@
 import { iso } from '../../../platform/http/time.js';
 import type { HierarchyLevel } from '../../../platform/store/schema.js';
-import { addAccounts, EMPTY_ACCOUNT, iso22400Kpis, oeeFromAccount, type Iso22400Kpis, type OeeResult } from '../domain/index.js';
+import { addAccounts, EMPTY_ACCOUNT, idealCycleTimeWithoutCounts, iso22400Kpis, oeeFromAccount, type Iso22400Kpis, type OeeResult } from '../domain/index.js';
 import type { Db } from '../shared/db.js';
 import { accountFingerprint } from './account-fingerprint.js';
 import { equipmentWindowAccount, type WindowAccount } from './equipment-account.js';
@@ -67,12 +67,14 @@ export async function scopeOee(db: Db, level: HierarchyLevel, id: string, w: Rep
   await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, worker));
   results.sort((a, b) => (a.equipmentId < b.equipmentId ? -1 : 1));
   const total = results.reduce((sum, e) => addAccounts(sum, e.account), EMPTY_ACCOUNT);
+  // Nothing counted: the equipment's own ideal cycle time (the mean of those set, for a work center, area or site).
+  const uncountedIdeal = idealCycleTimeWithoutCounts(scope.equipmentIds.map((e) => ctx.defaultIdealCycleTimeSec.get(e) ?? 0));
   return {
     scope: { level, id },
     from: iso(w.from),
     to: iso(w.to),
     calendar,
-    ...oeeFromAccount(total),
+    ...oeeFromAccount(total, uncountedIdeal),
     kpis: iso22400Kpis(total),
     equipment: results.map((e) => {
       const r = oeeFromAccount(e.account);

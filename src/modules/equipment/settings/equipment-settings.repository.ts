@@ -1,4 +1,4 @@
-import { isEquipmentState, type EquipmentState } from '../domain/index.js';
+import { DEFAULT_REASON_REQUIRED_FOR, isEquipmentState, type EquipmentState } from '../domain/index.js';
 import { precompiled } from '../../../platform/store/precompiled.js';
 import { mapRead, type StoreRead } from '../../../platform/store/read-together.js';
 import type { Db } from '../shared/db.js';
@@ -22,13 +22,13 @@ export interface EquipmentSettings {
   /** `down` stops shorter than this are micro-stops (0: none). */
   readonly microStopThresholdSec: number;
   readonly countSource: CountSource;
-  /** States that need a reason code. */
+  /** States that need a reason code (default none: a stop without a reason is an unassigned stop). */
   readonly reasonRequiredFor: readonly EquipmentState[];
 }
 
 /** The settings of equipment that has none stored. */
 export function defaultSettings(equipmentId: string): EquipmentSettings {
-  return { equipmentId, microStopThresholdSec: 0, countSource: 'auto', reasonRequiredFor: ['down', 'planned_stop'] };
+  return { equipmentId, microStopThresholdSec: 0, countSource: 'auto', reasonRequiredFor: DEFAULT_REASON_REQUIRED_FOR };
 }
 
 function toSettings(r: EquipmentSettingsTable): EquipmentSettings {

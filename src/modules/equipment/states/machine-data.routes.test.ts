@@ -19,7 +19,8 @@ describeStores('equipment states and counts over the HTTP API', (dialect) => {
 
   async function refused(url: string, body: unknown, field: string) {
     const before = await rows();
-    const r = await t.call('POST', url, { body, as: 'integration' });
+    const headers: Record<string, string> = typeof body === 'string' ? { 'content-type': 'application/json' } : {};
+    const r = await t.call('POST', url, { body, headers, as: 'integration' });
     expect(r.status, JSON.stringify(r.body)).toBe(400);
     expect(r.body.violations).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'INVALID_FIELD', field })]));
     expect(await rows()).toEqual(before);
@@ -35,10 +36,9 @@ describeStores('equipment states and counts over the HTTP API', (dialect) => {
 
   it('refuses bad state events with 400 naming the field and writes nothing', async () => {
     await refused('/api/v1/equipment/MIX-1/state', { state: 'exploded' }, 'state');
-    await refused('/api/v1/equipment/MIX-1/state', { state: 'down' }, 'reason');
-    await refused('/api/v1/equipment/MIX-1/state', { state: 'planned_stop', reason: '  ' }, 'reason');
     await refused('/api/v1/equipment/MIX-1/state', { state: 'running', at: new Date(Date.now() + 60_000).toISOString() }, 'at');
     await refused('/api/v1/equipment/MIX-1/state', { state: 'running', at: 'half past nine' }, 'at');
+    for (const at of ['0001-01-01T00:00:00Z', '1969-12-31T23:59:59Z', '1999-12-31T23:59:59.999Z']) await refused('/api/v1/equipment/MIX-1/state', { state: 'running', at }, 'at');
     const unknown = await t.call('POST', '/api/v1/equipment/NOPE/state', { body: { state: 'running' }, as: 'integration' });
     expect(unknown.status).toBe(404);
     expect(unknown.body.violations[0].code).toBe('NOT_FOUND');
@@ -51,6 +51,16 @@ describeStores('equipment states and counts over the HTTP API', (dialect) => {
     await refused('/api/v1/equipment/MIX-1/counts', { total: 5, reject: 6 }, 'reject');
     await refused('/api/v1/equipment/MIX-1/counts', { total: 5, reject: 0, at: new Date(Date.now() + 60_000).toISOString() }, 'at');
     await refused('/api/v1/equipment/MIX-1/counts', { reject: 0 }, 'total');
+    for (const at of ['0001-01-01T00:00:00Z', '1969-12-31T23:59:59Z']) await refused('/api/v1/equipment/MIX-1/counts', { total: 5, reject: 0, at }, 'at');
+  });
+
+  it('bounds counts to a billion units a report, naming the field', async () => {
+    await refused('/api/v1/equipment/MIX-1/counts', { total: 1e20, reject: 0 }, 'total');
+    await refused('/api/v1/equipment/MIX-1/counts', '{"total":9007199254740993,"reject":0}', 'total'); // would be stored rounded
+    await refused('/api/v1/equipment/MIX-1/counts', { total: 1_000_000_001, reject: 1 }, 'total');
+    await refused('/api/v1/equipment/MIX-1/counts', { total: 10, reject: 5, rework: 1e12 }, 'rework');
+    const max = await t.call('POST', '/api/v1/equipment/MIX-1/counts?dryRun=true', { body: { total: 1_000_000_000, reject: 0 }, as: 'integration' });
+    expect(max.body).toMatchObject({ allowed: true });
   });
 
   it('journals every state change and publishes it after commit; the same event again changes nothing', async () => {
@@ -104,14 +114,17 @@ describeStores('equipment states and counts over the HTTP API', (dialect) => {
     expect(journal.body.events.filter((e: { action: string }) => e.action === 'maintenance-order.created').map((e: { entityId: string }) => e.entityId)).toEqual(['MO-PACK-1-1', 'MO-MIX-1-1']);
   });
 
-  it('makes the reason optional for the states the equipment settings no longer list', async () => {
-    await refused('/api/v1/equipment/PACK-1/state', { state: 'planned_stop' }, 'reason');
+  it('requires a reason only for the states the equipment settings list (none by default)', async () => {
+    expect((await t.call('GET', '/api/v1/equipment/PACK-1/settings')).body).toMatchObject({ reasonRequiredFor: [] });
+    const free = await t.call('POST', '/api/v1/equipment/PACK-1/state', { body: { state: 'planned_stop' }, as: 'integration' });
+    expect(free.status, JSON.stringify(free.body)).toBe(200);
     const set = await t.call('PUT', '/api/v1/equipment/PACK-1/settings', { body: { reasonRequiredFor: ['down'] }, as: 'engineer' });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ reasonRequiredFor: ['down'], microStopThresholdSec: 0, countSource: 'auto' });
     const r = await t.call('POST', '/api/v1/equipment/PACK-1/state', { body: { state: 'planned_stop' }, as: 'integration' });
     expect(r.status).toBe(200);
     await refused('/api/v1/equipment/PACK-1/state', { state: 'down' }, 'reason');
+    await refused('/api/v1/equipment/PACK-1/state', { state: 'down', reason: '  ' }, 'reason');
   });
 
   it('refuses shifts with end equal to start, breaks outside the shift or bad weekdays, naming each field', async () => {

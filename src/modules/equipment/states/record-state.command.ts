@@ -27,8 +27,10 @@ export function presentInterval(iv: StateInterval) {
 /**
  * Records that from `at` on the equipment is in `state` (with `reason`). Late events are inserted in time order:
  * the interval they fall into is cut and later intervals are kept (see `applyStateEvent`); the same event sent
- * again changes nothing. Refused with every bad field: unknown state, a missing reason where one is required,
- * `at` further in the future than the tolerated clock skew (5 s).
+ * again changes nothing; the same state at the same `at` with another reason replaces it (how a reason is given to
+ * a stop reported without one). Refused with every bad field: unknown state, a missing reason where the equipment's
+ * settings require one (none by default), `at` before 2000-01-01 or further in the future than the tolerated clock
+ * skew (5 s).
  *
  * Journaled as `equipment.state-changed`. A `down` raises a corrective maintenance order when asked to or when its
  * reason says so; due preventive plans of the equipment open their orders too.
