@@ -17,6 +17,13 @@ export interface RunOptions {
   readonly idempotencyKey?: string;
   /** The status the caller answers a success with, kept for idempotent replays. */
   readonly successStatus?: number;
+  /**
+   * The answer the caller sends for a result (its JSON body); kept with the key, so a replay answers exactly what the
+   * first request was answered. Without it the result itself is kept.
+   */
+  readonly present?: (result: unknown) => unknown;
+  /** Whether a result is kept with its Idempotency-Key (default: every result); one not kept runs again on a retry. */
+  readonly remember?: (result: unknown) => boolean;
 }
 
 export type RunResult<O> =
@@ -84,13 +91,14 @@ function lostLockCycle(error: unknown): boolean {
 }
 
 /**
- * The input without its `password` members (signatures carry them): the idempotency table keeps a hash of the request,
- * and a fast hash over a password would let it be guessed offline.
+ * The input without its password members (`password` of signatures, `oldPassword` and `newPassword` of a password
+ * change): the idempotency table keeps a hash of the request, and a fast hash over a password would let it be guessed
+ * offline.
  */
 function withoutPasswords(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutPasswords);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'password').map(([k, v]) => [k, withoutPasswords(v)]));
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !/password$/i.test(k)).map(([k, v]) => [k, withoutPasswords(v)]));
 }
 
 const journalOf = (e: Executed): JournalGroup => (e.kind === 'applied' ? e.journal : NO_EVENTS);
@@ -314,11 +322,11 @@ export class CommandRunner {
     };
     if (options.dryRun) return this.dryRun(tx, cmd, input, ctx);
     const result = await cmd.run(ctx, input);
-    if (key) {
+    if (key && (options.remember?.(result) ?? true)) {
       try {
         await tx
           .insertInto('idempotency')
-          .values({ actor: options.actor.username, key, request_hash: requestHash, status: options.successStatus ?? 200, response: JSON.stringify(result ?? null), created_at: now })
+          .values({ actor: options.actor.username, key, request_hash: requestHash, status: options.successStatus ?? 200, response: JSON.stringify((options.present ? options.present(result) : result) ?? null), created_at: now })
           .execute();
       } catch (error) {
         // Two requests with the same key raced: the loser answers with the winner's result (next attempt finds it).

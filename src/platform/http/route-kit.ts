@@ -73,16 +73,18 @@ export function commandRoute<P extends ZodType, B extends ZodType, I, O>(
       const query = req.query as z.output<typeof dryRunQuery>;
       const key = (req.headers['idempotency-key'] as string | undefined) ?? undefined;
       const input = spec.input(req.params as z.output<P>, req.body as z.output<B>, req);
+      // The body answered for a result; kept with an Idempotency-Key, so a replay answers the same bytes' worth.
+      const answer = (result: unknown): unknown => (spec.present ? spec.present(result as O) : result) ?? {};
       const outcome = await runner.run(spec.command, input, {
         actor: actorOf(req),
         dryRun: query.dryRun === 'true',
         ...(key ? { idempotencyKey: key } : {}),
         successStatus: status,
+        present: answer,
       });
       if (outcome.kind === 'dry-run') return reply.code(200).send({ allowed: outcome.allowed, violations: outcome.violations });
       if (outcome.kind === 'replayed') return reply.code(outcome.status).header('idempotent-replay', 'true').send(outcome.response);
-      const body = spec.present ? spec.present(outcome.result) : outcome.result;
-      return reply.code(status).send(body ?? {});
+      return reply.code(status).send(answer(outcome.result));
     },
   });
 }
