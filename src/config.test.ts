@@ -97,7 +97,7 @@ describe('edge limits in the configuration', () => {
     const c = resolveConfig({}, {}, '/srv');
     expect(c.bodyLimit).toBe(1024 * 1024);
     expect(c.corsOrigins).toEqual([]);
-    expect(c.loginRateLimit).toEqual({ perAccount: { max: 5, windowSec: 60 }, perAddress: { max: 30, windowSec: 60 } });
+    expect(c.loginRateLimit).toEqual({ perAccount: { max: 20, windowSec: 60 }, perAddress: { max: 30, windowSec: 60 } });
     expect(c.metricsToken).toBeUndefined();
   });
 

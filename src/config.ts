@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { passwordProblems } from './platform/auth/password-rules.js';
 import type { StoreConfig } from './platform/store/database.js';
 import { DEFAULT_BODY_LIMIT } from './platform/http/app.js';
 import { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimit, type RateWindow } from './platform/http/login-rate-limit.js';
@@ -200,8 +199,6 @@ export function resolveConfig(flags: ConfigFlags, env: Env = process.env, cwd: s
   const sqliteFile = resolve(dataDir, SQLITE_FILE_NAME);
   const store: StoreConfig = databaseUrl ? postgresStore(databaseUrl) : { dialect: 'sqlite', file: sqliteFile };
   const adminPassword = env.TAKT_ADMIN_PASSWORD;
-  const weak = adminPassword ? passwordProblems(adminPassword) : [];
-  if (weak.length > 0) throw new ConfigError(`TAKT_ADMIN_PASSWORD ${weak.join(', ')}`);
   return {
     store,
     storeLabel: databaseUrl ? `postgres ${redactUrl(databaseUrl.value)}` : `sqlite ${sqliteFile}`,

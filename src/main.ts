@@ -79,7 +79,7 @@ export interface Takt {
   /** The Prometheus metrics of this instance (GET /metrics); `metrics.counter()` registers a module's counter. */
   readonly metrics: TaktMetrics;
   /** Set when this start created the first administrator. */
-  readonly bootstrap: { password: string; generated: boolean } | null;
+  readonly bootstrap: { password: string; generated: boolean; weak: string[] } | null;
   /** Machine data in: `machines.ingest(source, metrics)` from any transport (Sparkplug B, OPC UA, the simulator). */
   readonly machines: MachineIngest;
   /**
@@ -134,6 +134,9 @@ export async function createTakt(options: TaktOptions): Promise<Takt> {
     }));
     await app.ready();
     const bootstrap = await bootstrapAdmin(store, runner, options.adminPassword);
+    if (bootstrap && bootstrap.weak.length > 0) {
+      app.log.warn({ problems: bootstrap.weak }, 'TAKT_ADMIN_PASSWORD breaks the password rules: the administrator should change it (POST /api/v1/auth/change-password)');
+    }
     let anchors: JournalAnchors | null = null;
     if (options.anchors && anchorKey) {
       const { keyFile, ...anchoring } = options.anchors;

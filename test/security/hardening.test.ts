@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTakt, type Takt, type TaktOptions } from '../../src/main.js';
+import { DEFAULT_LOGIN_RATE_LIMIT } from '../../src/platform/http/login-rate-limit.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/platform/http/security-headers.js';
 import { freshStore } from '../support/stores.js';
 import { TEST_PASSWORD } from '../support/takt.js';
@@ -140,6 +141,21 @@ describe('login rate limiting', () => {
     expect(limited.statusCode).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect((await login('someone-else', 'wrong', '10.0.0.3')).statusCode).toBe(401);
+  });
+
+  it('with the default limits, ten failed logins in a row lock the account before any is refused with 429', async () => {
+    const plain = await takt({ loginRateLimit: DEFAULT_LOGIN_RATE_LIMIT });
+    try {
+      const attempt = (password: string) => plain.takt.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password } });
+      const codes: string[] = [];
+      for (let i = 1; i <= 10; i += 1) codes.push((await attempt(`wrong-password-${i}`)).json().violations[0].code as string);
+      expect(codes).toEqual([...Array<string>(9).fill('UNAUTHENTICATED'), 'ACCOUNT_LOCKED']);
+      const right = await attempt(TEST_PASSWORD);
+      expect(right.statusCode).toBe(401);
+      expect(right.json().violations[0].code).toBe('ACCOUNT_LOCKED');
+    } finally {
+      await plain.close();
+    }
   });
 
   it('did not count the refused attempts towards the lockout', async () => {

@@ -23,11 +23,14 @@ export interface TestTakt {
 export const TEST_PASSWORD = 'test-password-1';
 
 /** Starts Takt on a fresh store of the dialect, with one user per role signed in. */
-export async function startTestTakt(dialect: Dialect, options: { file?: string; metricsToken?: string; sparkplug?: TaktOptions['sparkplug']; anchors?: TaktOptions['anchors'] } = {}): Promise<TestTakt> {
+export async function startTestTakt(
+  dialect: Dialect,
+  options: { file?: string; metricsToken?: string; sparkplug?: TaktOptions['sparkplug']; anchors?: TaktOptions['anchors']; adminPassword?: string } = {},
+): Promise<TestTakt> {
   const { config, release } = options.file
     ? { config: { dialect: 'sqlite' as const, file: options.file }, release: async () => undefined }
     : await freshStore(dialect);
-  const takt = await createTakt({ store: config, adminPassword: TEST_PASSWORD, metricsToken: options.metricsToken, sparkplug: options.sparkplug, anchors: options.anchors });
+  const takt = await createTakt({ store: config, adminPassword: options.adminPassword ?? TEST_PASSWORD, metricsToken: options.metricsToken, sparkplug: options.sparkplug, anchors: options.anchors });
   const tokens = {} as Record<Role, string>;
   for (const role of ROLES) {
     await takt.runner.run(putPerson, { id: `t-${role}`, name: `Test ${role}`, roles: [role], password: TEST_PASSWORD }, { actor: SYSTEM_ACTOR });

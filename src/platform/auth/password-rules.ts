@@ -1,11 +1,15 @@
 import { z } from 'zod';
 
-/** Password rules: 10 to 200 characters, letters mixed with digits or symbols. */
+/**
+ * Password rules, after NIST SP 800-63B (5.1.1.2): 8 to 200 characters, no composition rules (they make passwords
+ * harder to remember, not harder to guess), and not one character repeated. Guessing is stopped by the lockout after
+ * 10 failed logins in a row, and age by the policy's expiry.
+ */
 export const passwordField = z
   .string()
-  .min(10, 'must be at least 10 characters')
+  .min(8, 'must be at least 8 characters')
   .max(200)
-  .refine((p) => /[A-Za-z]/.test(p) && /[^A-Za-z]/.test(p), 'must mix letters with digits or symbols');
+  .refine((p) => new Set(p).size > 1, 'must not be one character repeated');
 
 /**
  * Every rule a password breaks, as sentences (empty when it is acceptable). The one check behind the API,

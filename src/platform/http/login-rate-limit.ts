@@ -14,7 +14,12 @@ export interface LoginRateLimit {
   readonly perAddress: RateWindow;
 }
 
-export const DEFAULT_LOGIN_RATE_LIMIT: LoginRateLimit = { perAccount: { max: 5, windowSec: 60 }, perAddress: { max: 30, windowSec: 60 } };
+/**
+ * Per account above the lockout's 10 failures in a row, so that the lockout is what a run of failed logins meets
+ * (the 10th is checked and locks the account; the next ones answer ACCOUNT_LOCKED); it still slows guessing at a
+ * locked or unlocked account. Per address it slows guessing across many accounts.
+ */
+export const DEFAULT_LOGIN_RATE_LIMIT: LoginRateLimit = { perAccount: { max: 20, windowSec: 60 }, perAddress: { max: 30, windowSec: 60 } };
 
 /** The times of recent failures per key, forgotten once out of the window. */
 export class FailureWindow {

@@ -6,12 +6,12 @@ import type { CommandRunner } from '../../../platform/commands/command-runner.js
 import { violation } from '../../../platform/errors/violation.js';
 import { idField, reasonField } from '../../../platform/http/fields.js';
 import { problem, sendProblem } from '../../../platform/http/problem.js';
-import { actorOf, ANY_ROLE, commandRoute, queryRoute } from '../../../platform/http/route-kit.js';
+import { actorOf, ANY_ROLE, commandRoute, dryRunQuery, queryRoute } from '../../../platform/http/route-kit.js';
 import { iso } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
 import { logout, putAccountPolicy, revokeTokens, unlockAccount } from './account.commands.js';
 import { readAccountPolicy } from './account-policy.js';
-import { changePassword } from './change-password.command.js';
+import { changePassword, newPasswordProblems, type ChangePasswordOutcome } from './change-password.command.js';
 
 const changeBody = z.strictObject({ username: z.string().min(1).max(100), oldPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) });
 const personParams = z.strictObject({ id: idField });
@@ -22,16 +22,35 @@ const policyBody = z.strictObject({ passwordMaxAgeDays: z.number().int().min(0).
 export function registerAccountRoutes(app: FastifyInstance, runner: CommandRunner, store: Store): void {
   app.withTypeProvider<ZodTypeProvider>().post('/api/v1/auth/change-password', {
     config: { public: true },
-    schema: { summary: 'Change a password with the old one (also when it expired); ends every session of the person', tags: ['auth'], body: changeBody, security: [] },
+    schema: {
+      summary: 'Change a password with the old one (also when it expired); ends every session of the person', tags: ['auth'], body: changeBody, security: [],
+      querystring: dryRunQuery, headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+    },
   }, async (req, reply) => {
-    const outcome = await runner.run(changePassword, req.body, { actor: { ...SYSTEM_ACTOR, username: req.body.username } });
-    if (outcome.kind !== 'applied') throw new Error('a password change cannot be a dry run or replay');
+    // A dry run checks the new password against the rules only: it never tries the old one, so it can be no way to
+    // guess passwords past the lockout, and it reads and writes nothing.
+    if (req.query.dryRun === 'true') {
+      const violations = newPasswordProblems(req.body).map((m) => violation('INVALID_FIELD', m, { field: 'newPassword' }));
+      return { allowed: violations.length === 0, violations };
+    }
+    const present = (r: unknown) => {
+      const done = r as Extract<ChangePasswordOutcome, { ok: true }>;
+      return { username: done.username, passwordChangedAt: iso(done.changedAt) };
+    };
+    const key = req.headers['idempotency-key'];
+    const outcome = await runner.run(changePassword, req.body, {
+      actor: { ...SYSTEM_ACTOR, username: req.body.username }, ...(key ? { idempotencyKey: key } : {}),
+      // Only a change made is kept with the key: a failed attempt runs (and counts) again.
+      present, remember: (r) => (r as ChangePasswordOutcome).ok,
+    });
+    if (outcome.kind === 'replayed') return reply.code(outcome.status).header('idempotent-replay', 'true').send(outcome.response);
+    if (outcome.kind !== 'applied') throw new Error('a password change is not run as a dry run');
     const r = outcome.result;
     if (!r.ok) {
       const [code, text] = r.reason === 'locked' ? ['ACCOUNT_LOCKED', 'the account is locked; an administrator must unlock it'] as const : ['UNAUTHENTICATED', 'wrong username or password'] as const;
       return sendProblem(reply, problem(401, text, [violation(code, text)]));
     }
-    return { username: r.username, passwordChangedAt: iso(r.changedAt) };
+    return present(r);
   });
   commandRoute(app, runner, {
     method: 'POST', url: '/api/v1/auth/logout', roles: ANY_ROLE, summary: 'Log out: the tokens of this login session stop working', tags: ['auth'],

@@ -16,15 +16,18 @@ export type ChangePasswordOutcome =
   | { readonly ok: true; readonly username: string; readonly changedAt: number }
   | { readonly ok: false; readonly reason: 'bad_credentials' | 'locked' };
 
+/** What is wrong with a new password, from the request alone: the password rules, and that it differs from the old. */
+export function newPasswordProblems(cmd: Pick<ChangePassword, 'oldPassword' | 'newPassword'>): string[] {
+  return [...passwordProblems(cmd.newPassword), ...(cmd.newPassword === cmd.oldPassword ? ['must differ from the old password'] : [])];
+}
+
 /**
  * Changes a password with the old one: the way out of an expired password, so it needs no token. A wrong old
  * password counts as a failed attempt (with failed logins and signatures); a new password must follow the password
  * rules and differ from the old one. Success ends every session of the person (their tokens are revoked).
  */
 export const changePassword = command('auth.change-password', async (ctx, cmd: ChangePassword): Promise<ChangePasswordOutcome> => {
-  const weak = passwordProblems(cmd.newPassword);
-  const same = cmd.newPassword === cmd.oldPassword ? ['must differ from the old password'] : [];
-  refuseIfAny([...weak, ...same].map((m) => violation('INVALID_FIELD', m, { field: 'newPassword' })));
+  refuseIfAny(newPasswordProblems(cmd).map((m) => violation('INVALID_FIELD', m, { field: 'newPassword' })));
   await lockPerson(ctx.tx, cmd.username);
   const person = await findPerson(ctx.tx, cmd.username);
   if (!person?.passwordHash || !person.active) {

@@ -143,7 +143,7 @@ describeStores('bootstrap administrator', (dialect: Dialect) => {
 
   it('creates admin on an empty store with the given password (TAKT_ADMIN_PASSWORD)', async () => {
     const takt = await start(await durableStore(), 'Chosen-admin-pw-9');
-    expect(takt.bootstrap).toEqual({ password: 'Chosen-admin-pw-9', generated: false });
+    expect(takt.bootstrap).toEqual({ password: 'Chosen-admin-pw-9', generated: false, weak: [] });
     expect(await loginStatus(takt, 'Chosen-admin-pw-9')).toBe(200);
     const person = await takt.store.db.selectFrom('person_roles').select('role').where('person_id', '=', 'admin').execute();
     expect(person.map((p) => p.role)).toEqual(['admin']);
