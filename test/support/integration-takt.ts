@@ -13,7 +13,7 @@ export interface IntegrationTakt {
   readonly tokens: Record<Role, string>;
   call(method: string, url: string, options?: { token?: string | null; body?: unknown; headers?: Record<string, string>; as?: Role }): Promise<Reply>;
   /** Posts XML to the B2MML endpoint as the integration user. */
-  postXml(xml: string, options?: { as?: Role; query?: string; contentType?: string }): Promise<Reply>;
+  postXml(xml: string, options?: { as?: Role; query?: string; contentType?: string; headers?: Record<string, string> }): Promise<Reply>;
   /** Closes this Takt; the store stays (for a restart). */
   close(): Promise<void>;
 }
@@ -46,7 +46,7 @@ export async function openIntegrationTakt(config: StoreConfig, integration: Inte
   };
   const postXml: IntegrationTakt['postXml'] = (xml, options = {}) =>
     call('POST', `/api/v1/integration/b2mml${options.query ?? ''}`, {
-      as: options.as ?? 'integration', body: xml, headers: { 'content-type': options.contentType ?? 'application/xml' },
+      as: options.as ?? 'integration', body: xml, headers: { 'content-type': options.contentType ?? 'application/xml', ...options.headers },
     });
   return { takt, config, tokens, call, postXml, close: () => takt.close() };
 }

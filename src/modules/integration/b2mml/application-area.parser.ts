@@ -11,14 +11,17 @@ export interface Envelope {
   readonly applicationArea: ApplicationArea;
   readonly messageId: string;
   readonly messageIdSource: 'bod-id' | 'content-hash';
-  readonly action: MessageAction;
+  /** Null when the ActionCriteria could not be read (UNSUPPORTED_ACTION reported). */
+  readonly action: MessageAction | null;
   readonly dataArea: XmlElementNode;
 }
 
 /**
- * Reads ApplicationArea, the verb element and its ActionCriteria. Returns null (with problems reported)
- * when the envelope is unusable. The message id is the BODID, or a SHA-256 of the text when there is
- * none, so the same file imported twice has the same id.
+ * Reads ApplicationArea, the verb element and its ActionCriteria, reporting every problem of them. Returns
+ * null only when there is no DataArea (nothing further can be read); otherwise the envelope as far as it
+ * could be read, so the items are read too: a CreationDateTime that could not be read is '', an action
+ * that could not be read is null (the problems say why). The message id is the BODID, or a SHA-256 of
+ * the text when there is none, so the same file imported twice has the same id.
  */
 export function readEnvelope(
   ctx: TranslationContext,
@@ -30,18 +33,17 @@ export function readEnvelope(
   const dataArea = child(root, 'DataArea');
   if (area === null) reportMissing(ctx, root, 'ApplicationArea');
   if (dataArea === null) reportMissing(ctx, root, 'DataArea');
-  if (area === null || dataArea === null) return null;
-  if (child(area, 'CreationDateTime') === null) reportMissing(ctx, area, 'CreationDateTime');
-  const created = readTime(ctx, area, 'CreationDateTime');
+  if (area !== null && child(area, 'CreationDateTime') === null) reportMissing(ctx, area, 'CreationDateTime');
+  const created = area === null ? null : readTime(ctx, area, 'CreationDateTime');
+  if (dataArea === null) return null;
   const verbElement = child(dataArea, verb);
   if (verbElement === null) reportMissing(ctx, dataArea, verb);
   const action = verbElement === null ? 'upsert' : readAction(ctx, verbElement);
-  if (created === null || verbElement === null || action === null) return null;
-  const sender = child(area, 'Sender');
-  const bodId = childText(area, 'BODID');
+  const sender = area === null ? null : child(area, 'Sender');
+  const bodId = area === null ? null : childText(area, 'BODID');
   return {
     applicationArea: {
-      creationDateTime: created.at,
+      creationDateTime: created?.at ?? '',
       bodId,
       senderLogicalId: sender === null ? null : childText(sender, 'LogicalID'),
       senderComponentId: sender === null ? null : childText(sender, 'ComponentID'),

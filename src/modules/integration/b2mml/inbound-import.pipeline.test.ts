@@ -23,4 +23,15 @@ describe('importInbound', () => {
     expect(!result.ok && result.message?.kind).toBe('material-lots');
     expect(!result.ok && result.problems.map((p) => p.code)).toContain('UNKNOWN_MATERIAL');
   });
+
+  it('checks what it could read of a message parsing refused, listing the problems of every stage at once', async () => {
+    const xml = readFixture('v0600-sync-material-lot.xml').replace('>1200<', '>lots<').replace('>RM-STEEL<', '>RM-GOLD<');
+    const result = await importInbound(xml, lookup, { schemas });
+    const lot = '/SyncMaterialLot/DataArea/MaterialLot[1]';
+    expect(result).toMatchObject({ ok: false, message: null });
+    expect(!result.ok && result.problems.map((p) => [p.code, p.path])).toEqual([
+      ['QUANTITY_TYPE_MISMATCH', `${lot}/Quantity/QuantityString`],
+      ['UNKNOWN_MATERIAL', `${lot}/MaterialDefinitionID`],
+    ]);
+  });
 });

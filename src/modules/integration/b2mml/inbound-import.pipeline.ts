@@ -11,8 +11,9 @@ export type ImportInboundResult =
 
 /**
  * All three layers in one call, for the HTTP endpoint and `takt import`: parseInbound, then checkInbound.
- * On refusal `message` is the parsed message when parsing got that far (to address a ConfirmBOD to its
- * sender), else null. Never throws for any input; writes nothing.
+ * A message parsing refused is still checked as far as it could be read, so the refusal lists the problems
+ * of every layer at once. On refusal `message` is the parsed message when parsing accepted it (to address a
+ * ConfirmBOD to its sender), else null. Never throws for any input; writes nothing.
  */
 export async function importInbound(
   xml: string,
@@ -20,7 +21,11 @@ export async function importInbound(
   options: ParseInboundOptions = {},
 ): Promise<ImportInboundResult> {
   const parsed = parseInbound(xml, options);
-  if (!parsed.ok) return { ok: false, message: null, problems: parsed.problems };
+  if (!parsed.ok) {
+    if (parsed.readable === null) return { ok: false, message: null, problems: parsed.problems };
+    const all = await checkInbound(parsed.readable, lookup, { ...options, earlier: parsed.problems });
+    return { ok: false, message: null, problems: all.ok ? parsed.problems : all.problems };
+  }
   const checked = await checkInbound(parsed.message, lookup, options);
   return checked.ok
     ? { ok: true, message: parsed.message, plan: checked.plan }

@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadB2mmlSchemas } from './b2mml-xsd.validator.js';
-import { readFixture, standardsFolder } from './fixtures/standards.fixture.js';
+import { examplesFolder, readFixture, standardsFolder } from './fixtures/standards.fixture.js';
 import { parseInbound, type ParseInboundResult } from './inbound-message.parser.js';
 import type { Problem } from './problem.types.js';
 
@@ -130,5 +132,27 @@ describe('parseInbound refuses values that do not have their type (translation)'
     expect(problems(parseInbound(noTime))[0]).toMatchObject({ code: 'MISSING_ELEMENT', path: '/ProcessProductionSchedule/ApplicationArea/CreationDateTime' });
     const noVerb = schedule.replace(/<Process>[\s\S]*<\/Process>/, '');
     expect(problems(parseInbound(noVerb))[0]).toMatchObject({ code: 'MISSING_ELEMENT', path: '/ProcessProductionSchedule/DataArea/Process' });
+  });
+});
+
+describe('parseInbound lets no stage hide another', () => {
+  const cocop = () => fs.readFileSync(path.join(examplesFolder(), 'ProcessProductionSchedule.xml'), 'utf8');
+
+  it('reports the XSD errors and the values translation cannot read together, and returns what it could read', () => {
+    const result = parseInbound(cocop().replace('2019-04-24T14:10:25Z', 'bad-date'), { schemas: loadB2mmlSchemas(standardsFolder()) });
+    const created = '/ProcessProductionSchedule/ApplicationArea/CreationDateTime';
+    expect(problems(result).map((p) => [p.code, p.path])).toEqual([['XSD_INVALID', created], ['INVALID_DATETIME', created]]);
+    expect(!result.ok && result.readable).toMatchObject({ kind: 'production-schedule', workOrders: [{ id: { value: 'my-identifier-1' } }, { id: { value: 'my-identifier-2' } }] });
+  });
+
+  it('reads the items of a message whose action it cannot read, for the checks every action shares', () => {
+    const result = parseInbound(readFixture('neg-unsupported-action.xml'));
+    expect(!result.ok && result.readable).toMatchObject({ kind: 'material-lots', action: 'delete' });
+  });
+
+  it('returns nothing to read for a document that is not a supported message', () => {
+    for (const xml of [readFixture('neg-malformed.xml'), readFixture('neg-v0500-namespace.xml'), schedule.replace(/<DataArea>[\s\S]*<\/DataArea>/, '')]) {
+      expect(parseInbound(xml)).toMatchObject({ ok: false, readable: null });
+    }
   });
 });

@@ -28,6 +28,8 @@ export interface QuantityValue extends Located {
   readonly dataType: string | null;
   readonly uom: TextRef | null;
   readonly key: string | null;
+  /** True when the quantity could not be read (its DataType or QuantityString was refused, a problem reported). */
+  readonly unreadable?: boolean;
 }
 
 /** The ApplicationArea of the inbound message, kept to be echoed in the acknowledgement. */
@@ -100,6 +102,11 @@ export interface WorkOrderRequest extends Located {
   readonly operations: readonly OperationRequest[];
   /** Every equipment id the request names (scopes, requirements), for the existence check. */
   readonly equipmentRefs: readonly TextRef[];
+  /**
+   * Materials of requirements whose MaterialUse could not be read (a problem reported): still checked for
+   * existence, and the order's produced material may be among them. Absent or empty in a message that was taken.
+   */
+  readonly materialsOfUnreadableUse?: readonly TextRef[];
   readonly windows: readonly TimeWindow[];
 }
 

@@ -185,3 +185,34 @@ describe('checkInbound: materials and lots', () => {
     ]);
   });
 });
+
+describe('checkInbound: a message parsing refused, as far as it could be read', () => {
+  function readable(xml: string): { message: InboundMessage; earlier: Problem[] } {
+    const result = parseInbound(xml);
+    if (result.ok || result.readable === null) throw new Error('expected a readable refusal');
+    return { message: result.readable, earlier: result.problems };
+  }
+  const REQUIREMENT = '/ProcessOperationsSchedule/DataArea/OperationsSchedule/OperationsRequest/SegmentRequirement/MaterialRequirement';
+
+  it('lists the earlier problems first, then those of the items, and is never ok', async () => {
+    const xml = readFixture('v0600-process-operations-schedule.xml')
+      .replace('>FG-FLANGE<', '>FG-NOWHERE<')
+      .replace('<QuantityString>8</QuantityString>', '<QuantityString>eight</QuantityString><DataType>decimal</DataType>');
+    const { message: m, earlier } = readable(xml);
+    const found = problems(await checkInbound(m, lookup, { earlier: [...earlier, ...earlier] }));
+    expect(found.map((p) => [p.code, p.path])).toEqual([
+      ['QUANTITY_TYPE_MISMATCH', `${REQUIREMENT}/Quantity/QuantityString`],
+      ['UNKNOWN_MATERIAL', `${REQUIREMENT}/MaterialDefinitionID`],
+    ]);
+  });
+
+  it('does not call the produced material missing when the MaterialUse naming it cannot be read, and still checks it exists', async () => {
+    const xml = readFixture('v0600-process-operations-schedule.xml').replace('>FG-FLANGE<', '>FG-NOWHERE<').replace('>Produced<', '>Made<');
+    const { message: m, earlier } = readable(xml);
+    const found = problems(await checkInbound(m, lookup, { earlier }));
+    expect(found.map((p) => [p.code, p.path])).toEqual([
+      ['INVALID_VALUE', `${REQUIREMENT}/MaterialUse`],
+      ['UNKNOWN_MATERIAL', `${REQUIREMENT}/MaterialDefinitionID`],
+    ]);
+  });
+});

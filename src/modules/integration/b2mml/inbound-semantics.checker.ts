@@ -4,7 +4,7 @@ import type { InboundMessage, TextRef } from './inbound-message.types.js';
 import type { MasterFacts } from './inbound-shared.rules.js';
 import type { MasterDataLookup } from './master-data.lookup.js';
 import { materialDefinitionProblems, materialLotProblems } from './material-master.rules.js';
-import type { Problem } from './problem.types.js';
+import { distinctProblems, type Problem } from './problem.types.js';
 import { workOrderProblems } from './work-order.rules.js';
 
 export type CheckInboundResult =
@@ -17,19 +17,23 @@ export type CheckInboundResult =
  * XML path: END_BEFORE_START, DUPLICATE_ID, MISSING_ID/MATERIAL/QUANTITY/UOM, AMBIGUOUS_PRODUCED_MATERIAL,
  * QUANTITY_OUT_OF_RANGE, UNKNOWN_MATERIAL, UNKNOWN_EQUIPMENT, UOM_MISMATCH.
  *
+ * `earlier`: the problems parsing found, for a message parseInbound refused but could read (its `readable`).
+ * They come first; the checks still run on every item that was read, and the answer lists both, the same
+ * code at the same path once. With any earlier problem the result is never ok.
+ *
  * Guarantees: when ok, every command is complete (ids, known materials, numeric quantities, units equal to
  * the material's); nothing is written anywhere; the lookup's own failures propagate as rejections.
  */
 export async function checkInbound(
   message: InboundMessage,
   lookup: MasterDataLookup,
-  options: { readonly maxProblems?: number } = {},
+  options: { readonly maxProblems?: number; readonly earlier?: readonly Problem[] } = {},
 ): Promise<CheckInboundResult> {
   const facts: MasterFacts = {
     materials: await lookup.materials(unique(materialRefs(message))),
     equipment: await lookup.equipment(unique(equipmentRefs(message))),
   };
-  const problems = problemsOf(message, facts);
+  const problems = distinctProblems([...(options.earlier ?? []), ...problemsOf(message, facts)]);
   if (problems.length > 0) return { ok: false, problems: problems.slice(0, options.maxProblems ?? 100) };
   return {
     ok: true,
@@ -53,7 +57,10 @@ function materialRefs(message: InboundMessage): (TextRef | null)[] {
   switch (message.kind) {
     case 'production-schedule':
     case 'operations-schedule':
-      return message.workOrders.flatMap((o) => [...o.producedRequirements, ...o.components].map((r) => r.material));
+      return message.workOrders.flatMap((o) => [
+        ...[...o.producedRequirements, ...o.components].map((r) => r.material),
+        ...(o.materialsOfUnreadableUse ?? []),
+      ]);
     case 'material-definitions':
       return message.materials.map((m) => m.id);
     case 'material-lots':

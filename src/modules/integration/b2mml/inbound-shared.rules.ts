@@ -38,10 +38,16 @@ export function equipmentProblems(refs: readonly TextRef[], facts: MasterFacts):
     .map((r) => problem('UNKNOWN_EQUIPMENT', `equipment '${r.value}' is not in Takt's equipment hierarchy`, r.path, r.line));
 }
 
+/** UNKNOWN_MATERIAL at the element that names the material. */
+export function unknownMaterial(material: TextRef): Problem {
+  return problem('UNKNOWN_MATERIAL', `material '${material.value}' does not exist in Takt`, material.path, material.line);
+}
+
 /**
  * Checks a material and its quantity against master data: UNKNOWN_MATERIAL, MISSING_QUANTITY,
  * QUANTITY_OUT_OF_RANGE (below `min`, or not above it when `exclusive`), UOM_MISMATCH. A quantity
- * without a unit is taken in the material's unit.
+ * without a unit is taken in the material's unit. An unreadable quantity (its problem already reported
+ * while reading) is neither missing nor out of range; the material and the unit are still checked.
  */
 export function materialQuantityProblems(
   material: TextRef,
@@ -53,14 +59,14 @@ export function materialQuantityProblems(
   const out: Problem[] = [];
   const known = facts.materials.get(material.value);
   if (known === undefined) {
-    out.push(problem('UNKNOWN_MATERIAL', `material '${material.value}' does not exist in Takt`, material.path, material.line));
+    out.push(unknownMaterial(material));
   }
-  if (quantity === null || quantity.value === null) {
+  if (quantity === null || (quantity.value === null && quantity.unreadable !== true)) {
     out.push(problem('MISSING_QUANTITY', `no numeric Quantity for material '${material.value}'`, `${owner.path}/Quantity`, owner.line));
     return out;
   }
   const v = quantity.value;
-  if (bound.exclusive ? v <= bound.min : v < bound.min) {
+  if (v !== null && (bound.exclusive ? v <= bound.min : v < bound.min)) {
     const rule = bound.exclusive ? `greater than ${bound.min}` : `at least ${bound.min}`;
     out.push(problem('QUANTITY_OUT_OF_RANGE', `quantity ${quantity.text} must be ${rule}`, quantity.path, quantity.line));
   }

@@ -49,3 +49,14 @@ export interface Problem {
 export function problem(code: ProblemCode, message: string, path: string, line?: number): Problem {
   return line !== undefined && line > 0 ? { code, message, path, line } : { code, message, path };
 }
+
+/** The problems in order, each code at each path once (the first one kept): stages that see the same fault say it once. */
+export function distinctProblems(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.code} ${p.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -8,7 +8,8 @@ import type { XmlElementNode } from './xml-element.types.js';
 /**
  * Reads one B2MML Quantity (QuantityValueType). Reports INVALID_VALUE for a DataType outside the code list
  * and QUANTITY_TYPE_MISMATCH for a QuantityString its DataType does not admit (a double that is 'Foo', a
- * boolean that is 'maybe', an INF where a number is needed). `value` is set only for finite numbers.
+ * boolean that is 'maybe', an INF where a number is needed). `value` is set only for finite numbers; a
+ * quantity with such a problem is marked `unreadable`.
  */
 export function readQuantity(ctx: TranslationContext, element: XmlElementNode): QuantityValue {
   const stringElement = child(element, 'QuantityString');
@@ -25,17 +26,18 @@ export function readQuantity(ctx: TranslationContext, element: XmlElementNode): 
   if (dataTypeElement !== null && (dataType === null || !B2MML_DATA_TYPES.has(dataType))) {
     const message = `DataType '${dataType ?? ''}' is not a B2MML data type`;
     ctx.problems.push(problem('INVALID_VALUE', message, pathOf(dataTypeElement), dataTypeElement.line));
-    return { ...base, dataType, value: null };
+    return { ...base, dataType, value: null, unreadable: true };
   }
   const read = readTyped(text, dataType);
   const at = stringElement ?? element;
   if (!read.ok) {
     ctx.problems.push(problem('QUANTITY_TYPE_MISMATCH', `QuantityString ${read.reason}`, pathOf(at), at.line));
-    return { ...base, dataType, value: null };
+    return { ...base, dataType, value: null, unreadable: true };
   }
   if (read.numeric && read.number === null && dataType !== null) {
     const message = `QuantityString '${text}' is not a finite number`;
     ctx.problems.push(problem('QUANTITY_TYPE_MISMATCH', message, pathOf(at), at.line));
+    return { ...base, dataType, value: null, unreadable: true };
   }
   return { ...base, dataType, value: read.number };
 }
@@ -47,10 +49,12 @@ export function readQuantities(ctx: TranslationContext, parent: XmlElementNode):
 
 /**
  * The quantity that states an amount: the first finite number whose unit is not a rate (a unit with '/'
- * such as t/h), else the first finite number, else null. B2MML allows several keyed quantities per
- * requirement (e.g. ProdRate in t/h beside ProdAmount in t); the amount is what an order or lot counts.
+ * such as t/h), else the first finite number, else the first unreadable one (its problem is reported: the
+ * checks then know a quantity was given and do not call it missing), else null. B2MML allows several keyed
+ * quantities per requirement (e.g. ProdRate in t/h beside ProdAmount in t); the amount is what an order or
+ * lot counts.
  */
 export function primaryQuantity(quantities: readonly QuantityValue[]): QuantityValue | null {
   const numeric = quantities.filter((q) => q.value !== null);
-  return numeric.find((q) => !(q.uom?.value.includes('/') ?? false)) ?? numeric[0] ?? null;
+  return numeric.find((q) => !(q.uom?.value.includes('/') ?? false)) ?? numeric[0] ?? quantities.find((q) => q.unreadable === true) ?? null;
 }

@@ -23,6 +23,8 @@ export interface SegmentsRead {
   readonly windows: TimeWindow[];
   readonly starts: TimeRef[];
   readonly ends: TimeRef[];
+  /** Materials of requirements whose MaterialUse could not be read (INVALID_VALUE reported): produced or consumed is unknown. */
+  readonly materialsOfUnreadableUse: TextRef[];
 }
 
 /**
@@ -36,7 +38,7 @@ export function readSegments(
   segments: readonly XmlElementNode[],
   dialect: SegmentDialect,
 ): SegmentsRead {
-  const acc: SegmentsRead = { operations: [], materials: [], equipment: [], windows: [], starts: [], ends: [] };
+  const acc: SegmentsRead = { operations: [], materials: [], equipment: [], windows: [], starts: [], ends: [], materialsOfUnreadableUse: [] };
   for (const s of segments) walk(ctx, s, dialect, null, acc);
   return acc;
 }
@@ -85,7 +87,7 @@ function walk(
       line: segment.line,
     });
   }
-  acc.materials.push(...readMaterials(ctx, segment, dialect, seq));
+  acc.materials.push(...readMaterials(ctx, segment, dialect, seq, acc.materialsOfUnreadableUse));
   for (const n of nested) walk(ctx, n, dialect, workCenter, acc);
 }
 
@@ -94,6 +96,7 @@ function readMaterials(
   segment: XmlElementNode,
   dialect: SegmentDialect,
   seq: number | null,
+  ofUnreadableUse: TextRef[],
 ): MaterialRequirement[] {
   const out: MaterialRequirement[] = [];
   for (const name of dialect.producedElements) {
@@ -105,8 +108,11 @@ function readMaterials(
   for (const e of children(segment, 'MaterialRequirement')) {
     const use = readCode(ctx, e, 'MaterialUse', MATERIAL_USES[ctx.version]);
     const kind = use === null ? null : PRODUCED_USES.has(use) ? 'produced' : CONSUMED_USES.has(use) ? 'consumed' : null;
-    if (kind === null) readQuantities(ctx, e);
-    else out.push(requirement(ctx, e, kind, seq));
+    if (kind !== null) out.push(requirement(ctx, e, kind, seq));
+    else {
+      readQuantities(ctx, e);
+      if (use === null && child(e, 'MaterialUse') !== null) ofUnreadableUse.push(...refs(children(e, 'MaterialDefinitionID')));
+    }
   }
   return out;
 }

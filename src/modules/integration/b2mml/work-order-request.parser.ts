@@ -38,6 +38,7 @@ export function readWorkOrderRequest(
     operationsDefinitionId: childText(request, 'OperationsDefinitionID'),
     operations: segments.operations,
     equipmentRefs: [...scope.equipment, ...segments.equipment],
+    materialsOfUnreadableUse: segments.materialsOfUnreadableUse,
     windows,
     path: pathOf(request),
     line: request.line,

@@ -1,5 +1,5 @@
 import type { WorkOrderRequest, ScheduleHeader } from './inbound-message.types.js';
-import { equipmentProblems, idProblems, materialQuantityProblems, windowProblems, type MasterFacts } from './inbound-shared.rules.js';
+import { equipmentProblems, idProblems, materialQuantityProblems, unknownMaterial, windowProblems, type MasterFacts } from './inbound-shared.rules.js';
 import { problem, type Problem } from './problem.types.js';
 
 /**
@@ -23,7 +23,9 @@ export function workOrderProblems(
 function orderProblems(order: WorkOrderRequest, facts: MasterFacts): Problem[] {
   const out: Problem[] = [];
   const produced = order.produced;
-  if (produced === null || produced.material === null) {
+  const unclassified = order.materialsOfUnreadableUse ?? [];
+  // A material whose MaterialUse could not be read may be the produced one: then it is not missing, only unreadable.
+  if ((produced === null || produced.material === null) && unclassified.length === 0) {
     out.push(
       problem(
         'MISSING_MATERIAL',
@@ -32,7 +34,7 @@ function orderProblems(order: WorkOrderRequest, facts: MasterFacts): Problem[] {
         order.line,
       ),
     );
-  } else {
+  } else if (produced !== null && produced.material !== null) {
     out.push(...materialQuantityProblems(produced.material, produced.quantity, produced, facts, { min: 0, exclusive: true }));
     const other = order.producedRequirements.find((r) => r.material !== null && r.material.value !== produced.material?.value);
     if (other?.material != null) {
@@ -43,6 +45,7 @@ function orderProblems(order: WorkOrderRequest, facts: MasterFacts): Problem[] {
   for (const c of order.components) {
     if (c.material !== null) out.push(...materialQuantityProblems(c.material, c.quantity, c, facts, { min: 0, exclusive: false }));
   }
+  out.push(...unclassified.filter((m) => !facts.materials.has(m.value)).map(unknownMaterial));
   out.push(...windowProblems(order.windows));
   out.push(...equipmentProblems(order.equipmentRefs, facts));
   return out;

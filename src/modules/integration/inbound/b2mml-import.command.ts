@@ -1,5 +1,5 @@
 import { command, type CommandContext } from '../../../platform/commands/command.js';
-import { acknowledge, checkInbound, type ImportCommand, type ImportPlan, type InboundMessage } from '../b2mml/index.js';
+import { acknowledge, checkInbound, type ImportCommand, type ImportPlan, type InboundMessage, type Problem } from '../b2mml/index.js';
 import { acknowledgeNote, type AwaitingSignature } from './awaiting-signature.js';
 import { importRefusal, type ImportProblem } from './import-problem.js';
 import { importScope, type ImportScope } from './import-scope.js';
@@ -10,8 +10,13 @@ import { storeLookup } from './store-master-data.lookup.js';
 import { cancelImportedWorkOrder, upsertWorkOrder } from './work-order.importer.js';
 
 export interface ImportB2mml {
-  /** A message that passed layers 1 and 2 (parseInbound). */
+  /** A message that passed layers 1 and 2 (parseInbound), or the readable part of one it refused (with `parseProblems`). */
   readonly message: InboundMessage;
+  /**
+   * What parseInbound refused the message for: the message is then only checked, so that the refusal lists these and
+   * the problems of its items at once, and refused.
+   */
+  readonly parseProblems?: readonly Problem[];
   /** The BODID of the Acknowledge Takt answers with. */
   readonly bodId: string;
 }
@@ -89,13 +94,15 @@ function summary(message: InboundMessage, plan: ImportPlan, awaiting: readonly A
  * then the message id with its Acknowledge. Any problem anywhere refuses the whole message (422) and writes nothing.
  * A step whose signature policy asks for a signature (approving a revision, releasing a lot) is left to a person: the
  * item is taken in without it, and the Acknowledge ("Modified") and the journal event list it as AWAITING_SIGNATURE.
- * The same message id again changes nothing and returns the first Acknowledge.
+ * The same message id again changes nothing and returns the first Acknowledge. A message parsing refused is checked
+ * against the master data too and refused with every problem, whatever its id.
  */
 export const importB2mmlMessage = command('integration.b2mml-import', async (ctx, input: ImportB2mml): Promise<ImportB2mmlResult> => {
   const { message } = input;
-  const previous = await findProcessedMessage(ctx.tx, message.messageId);
+  const parseProblems = input.parseProblems ?? [];
+  const previous = parseProblems.length > 0 ? undefined : await findProcessedMessage(ctx.tx, message.messageId);
   if (previous) return { replayed: true, response: previous.response, messageId: previous.messageId, commands: previous.commands, awaitingSignature: [] };
-  const checked = await checkInbound(message, storeLookup(ctx.tx));
+  const checked = await checkInbound(message, storeLookup(ctx.tx), { earlier: parseProblems });
   if (!checked.ok) throw importRefusal(checked.problems);
   const { problems, awaiting } = await applyPlan(ctx, message, checked.plan);
   if (problems.length > 0) throw importRefusal(problems);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Actor } from '../../../platform/auth/roles.js';
 import type { CommandRunner } from '../../../platform/commands/command-runner.js';
 import { Refusal, type Violation } from '../../../platform/errors/violation.js';
@@ -14,6 +14,14 @@ export interface InboundOptions {
   readonly schemas: B2mmlSchemas | null;
   readonly dryRun?: boolean;
   readonly maxBytes?: number;
+  /** The request's Idempotency-Key: the same key and message again answer the first Acknowledge; another message 422. */
+  readonly idempotencyKey?: string | undefined;
+}
+
+/** The Acknowledge's own BODID: a UUID drawn from the message text, so the same message is the same request. */
+function bodIdOf(xml: string): string {
+  const h = createHash('sha256').update(xml).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${h.slice(18, 20)}-${h.slice(20, 32)}`;
 }
 
 export type InboundAnswer =
@@ -28,18 +36,29 @@ export type InboundAnswer =
 /**
  * One inbound B2MML message, whole or not at all: parsed and schema-checked, then checked and applied in one
  * transaction. Resolves to the Acknowledge (the first one when the message id was imported before); throws the
- * Refusal (422, every problem with its XML path) when the message cannot be taken. With dryRun, writes nothing
- * and answers whether it would be taken.
+ * Refusal (422, every problem with its XML path) when the message cannot be taken. A message the parser refused
+ * is still checked against the master data as far as it could be read (nothing applied), so the refusal lists
+ * the problems of every stage at once; only a document that cannot be read at all (not XML, DOCTYPE, too large,
+ * too deep, not a supported message) is refused on its own problems. With dryRun, writes nothing and answers
+ * whether it would be taken, with the same problems.
  */
 export async function receiveB2mml(runner: CommandRunner, xml: string, options: InboundOptions): Promise<InboundAnswer> {
   const parsed = parseInbound(xml, { schemas: options.schemas, ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) });
-  if (!parsed.ok) {
-    const refusal = importRefusal(parsed.problems);
+  const message = parsed.ok ? parsed.message : parsed.readable;
+  if (message === null) {
+    const refusal = importRefusal(parsed.ok ? [] : parsed.problems);
     if (options.dryRun) return { kind: 'dry-run', allowed: false, violations: refusal.violations };
     throw refusal;
   }
-  const input = { message: parsed.message, bodId: randomUUID() };
-  const run = () => runner.run(importB2mmlMessage, input, { actor: options.actor, dryRun: options.dryRun === true });
+  const input = { message, bodId: bodIdOf(xml), ...(parsed.ok ? {} : { parseProblems: parsed.problems }) };
+  const run = () => runner.run(importB2mmlMessage, input, {
+    actor: options.actor, dryRun: options.dryRun === true,
+    ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+    present: (r) => {
+      const done = r as { messageId: string; response: string };
+      return { messageId: done.messageId, xml: done.response };
+    },
+  });
   let outcome;
   try {
     outcome = await run().catch((error: unknown) => {
@@ -55,7 +74,10 @@ export async function receiveB2mml(runner: CommandRunner, xml: string, options: 
   if (outcome.kind === 'dry-run') {
     return { kind: 'dry-run', allowed: outcome.allowed, violations: outcome.violations, ...(outcome.result && outcome.result.awaitingSignature.length > 0 ? { awaitingSignature: outcome.result.awaitingSignature } : {}) };
   }
-  if (outcome.kind === 'replayed') throw new Error('unreachable: no idempotency key is given');
+  if (outcome.kind === 'replayed') {
+    const first = outcome.response as { messageId: string; xml: string };
+    return { kind: 'accepted', replayed: true, messageId: first.messageId, xml: first.xml, awaitingSignature: [] };
+  }
   const { replayed, messageId, response, awaitingSignature } = outcome.result;
   return { kind: 'accepted', replayed, messageId, xml: response, awaitingSignature };
 }

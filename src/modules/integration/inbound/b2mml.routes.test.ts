@@ -86,6 +86,21 @@ describeStores('POST /integration/b2mml', (dialect) => {
       const second = await t.postXml(readFixture('v0701-sync-material-lot.xml'));
       expect(second.body).toBe(first.body);
     });
+
+    it('honours an Idempotency-Key: the same message again answers the first Acknowledge, another message under it 422', async () => {
+      const headers = { 'idempotency-key': 'b2mml-key-1' };
+      const first = await t.postXml(readFixture('v0600-sync-material-definition.xml'), { headers });
+      expect(first.status, String(first.body)).toBe(200);
+      const again = await t.postXml(readFixture('v0600-sync-material-definition.xml'), { headers });
+      expect(again.status).toBe(200);
+      expect(again.headers['idempotent-replay']).toBe('true');
+      expect(again.body).toBe(first.body);
+      const before = await storeCounts(t.takt.store.db);
+      const other = await t.postXml(readFixture('v0701-sync-material-definition.xml'), { headers });
+      expect(other.status).toBe(422);
+      expect((other.body as { violations: unknown[] }).violations[0]).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'Idempotency-Key' });
+      expect(await storeCounts(t.takt.store.db)).toEqual(before);
+    });
   });
 
   describe('refused messages: 422, every problem with its XML path, nothing written', () => {

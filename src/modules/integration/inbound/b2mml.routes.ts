@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { CommandRunner } from '../../../platform/commands/command-runner.js';
 import { problem, sendProblem } from '../../../platform/http/problem.js';
 import { actorOf, dryRunQuery } from '../../../platform/http/route-kit.js';
@@ -34,13 +34,15 @@ export function registerB2mmlRoutes(app: FastifyInstance, runner: CommandRunner,
         '422: every problem, field = its XML path.',
       tags: ['integration'],
       querystring: dryRunQuery,
+      headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
     },
     handler: async (req, reply) => {
       if (typeof req.body !== 'string') {
         return sendProblem(reply, problem(415, `send the B2MML message as ${XML_TYPES.join(' or ')}`));
       }
       const query = req.query as z.output<typeof dryRunQuery>;
-      const answer = await receiveB2mml(runner, req.body, { actor: actorOf(req), schemas: options.schemas, maxBytes, dryRun: query.dryRun === 'true' });
+      const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
+      const answer = await receiveB2mml(runner, req.body, { actor: actorOf(req), schemas: options.schemas, maxBytes, dryRun: query.dryRun === 'true', idempotencyKey });
       if (answer.kind === 'dry-run') return reply.code(200).send({ allowed: answer.allowed, violations: answer.violations, ...(answer.awaitingSignature ? { awaitingSignature: answer.awaitingSignature } : {}) });
       if (answer.replayed) reply.header('idempotent-replay', 'true');
       // An ERP's BODID may hold anything; a header carries it only when it is printable ASCII (the body always has it).

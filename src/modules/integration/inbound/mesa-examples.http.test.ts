@@ -13,10 +13,17 @@ const REQ = `${BASE}/DataArea/ProductionSchedule/ProductionRequest`;
 
 type Expected = { readonly status: 200 } | { readonly status: 422; readonly problems: readonly (readonly [string, string])[] };
 
+/** Takt's own problems of the three requests of the negative examples that have three (none names an id or a product). */
+const THREE_EMPTY_REQUESTS: readonly (readonly [string, string])[] = [
+  ['MISSING_ID', `${REQ}[1]/ID`], ['MISSING_ID', `${REQ}[2]/ID`], ['MISSING_ID', `${REQ}[3]/ID`],
+  ['MISSING_MATERIAL', `${REQ}[1]`], ['MISSING_MATERIAL', `${REQ}[2]`], ['MISSING_MATERIAL', `${REQ}[3]`],
+];
+
 /**
  * What Takt answers each MESA example over HTTP, with the plant the examples name (equipment fsf, psc2; material
  * matte in t). The schema-valid examples that ask for work orders lacking an id or a produced material are refused
- * by Takt's own checks at those requests; the empty schedule is acknowledged; the negative ones fail the XSD.
+ * by Takt's own checks at those requests; the empty schedule is acknowledged; the negative ones fail the XSD, and
+ * the answer also lists what translation and Takt's own checks find in them: no stage hides another.
  */
 const EXPECTED: Readonly<Record<string, Expected>> = {
   'ProcessProductionSchedule.xml': { status: 422, problems: [['MISSING_MATERIAL', `${REQ}[2]`]] },
@@ -26,11 +33,32 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     problems: [['MISSING_ID', `${REQ}[1]/ID`], ['MISSING_ID', `${REQ}[2]/ID`], ['MISSING_ID', `${REQ}[3]/ID`], ['MISSING_MATERIAL', `${REQ}[1]`], ['MISSING_MATERIAL', `${REQ}[2]`], ['MISSING_MATERIAL', `${REQ}[3]`]],
   },
   'ProcessProductionSchedule_EmptySched.xml': { status: 200 },
-  'Neg_ProcessProductionSchedule_InvalidCreationTime.xml': { status: 422, problems: [['XSD_INVALID', `${BASE}/ApplicationArea/CreationDateTime`]] },
-  'Neg_ProcessProductionSchedule_InvalidDate.xml': { status: 422, problems: [['XSD_INVALID', `${REQ}/SegmentRequirement/EarliestStartTime`]] },
-  'Neg_ProcessProductionSchedule_InvalidEqElemLevel.xml': { status: 422, problems: [['XSD_INVALID', `${REQ}[2]/HierarchyScope/EquipmentElementLevel`]] },
-  'Neg_ProcessProductionSchedule_InvalidMatUse.xml': { status: 422, problems: [['XSD_INVALID', `${REQ}[3]/SegmentRequirement/MaterialRequirement/MaterialUse`]] },
-  'Neg_ProcessProductionSchedule_InvalidQuantityDataType.xml': { status: 422, problems: [['XSD_INVALID', `${REQ}/SegmentRequirement/MaterialRequirement/Quantity/DataType`]] },
+  'Neg_ProcessProductionSchedule_InvalidCreationTime.xml': {
+    status: 422,
+    problems: [['XSD_INVALID', `${BASE}/ApplicationArea/CreationDateTime`], ['INVALID_DATETIME', `${BASE}/ApplicationArea/CreationDateTime`], ...THREE_EMPTY_REQUESTS],
+  },
+  'Neg_ProcessProductionSchedule_InvalidDate.xml': {
+    status: 422,
+    problems: [
+      ['XSD_INVALID', `${REQ}/SegmentRequirement/EarliestStartTime`], ['INVALID_DATETIME', `${REQ}/SegmentRequirement/EarliestStartTime`],
+      ['MISSING_ID', `${REQ}/ID`], ['MISSING_MATERIAL', REQ],
+    ],
+  },
+  'Neg_ProcessProductionSchedule_InvalidEqElemLevel.xml': {
+    status: 422,
+    problems: [['XSD_INVALID', `${REQ}[2]/HierarchyScope/EquipmentElementLevel`], ['INVALID_VALUE', `${REQ}[2]/HierarchyScope/EquipmentElementLevel`], ...THREE_EMPTY_REQUESTS],
+  },
+  'Neg_ProcessProductionSchedule_InvalidMatUse.xml': {
+    status: 422,
+    problems: [['XSD_INVALID', `${REQ}[3]/SegmentRequirement/MaterialRequirement/MaterialUse`], ['INVALID_VALUE', `${REQ}[3]/SegmentRequirement/MaterialRequirement/MaterialUse`], ...THREE_EMPTY_REQUESTS],
+  },
+  'Neg_ProcessProductionSchedule_InvalidQuantityDataType.xml': {
+    status: 422,
+    problems: [
+      ['XSD_INVALID', `${REQ}/SegmentRequirement/MaterialRequirement/Quantity/DataType`], ['INVALID_VALUE', `${REQ}/SegmentRequirement/MaterialRequirement/Quantity/DataType`],
+      ['MISSING_ID', `${REQ}/ID`], ['MISSING_MATERIAL', REQ],
+    ],
+  },
 };
 
 const examples = fs.readdirSync(examplesFolder()).filter((f) => f.endsWith('.xml')).sort();
