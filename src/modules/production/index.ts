@@ -17,7 +17,7 @@ export { findOrder, findOperation, operationsOf, bomOf, type WorkOrder, type Ope
 export { consumptionsOf, productionsOf } from './operations/operation.repository.js';
 // For the quality module: a nonconformance holds and releases an order inside its own transaction.
 export { lockOrder, setOrderStatus } from './work-orders/work-order.repository.js';
-export { reportsOf } from './operations/operation.repository.js';
+export { producedAt, reportsOf } from './operations/operation.repository.js';
 export { dispatchList } from './dispatch/dispatch-list.query.js';
 export { operationsOnEquipment, reportsOnEquipment, type OperationRun, type EquipmentReport } from './operations/equipment-activity.repository.js';
 export { registerLabourRoutes } from './labour/labour.routes.js';

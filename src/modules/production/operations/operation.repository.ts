@@ -104,6 +104,14 @@ export async function productionsOf(db: Db, orderId: string) {
   return db.selectFrom('productions').selectAll().where('work_order_id', '=', orderId).orderBy('id').execute();
 }
 
+/** What an operation has produced as lots so far: how many productions and the quantity in all. */
+export async function producedAt(db: Db, operationId: string): Promise<{ productions: number; quantity: number }> {
+  const row = await db.selectFrom('productions')
+    .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('quantity').as('q')])
+    .where('operation_id', '=', operationId).executeTakeFirst();
+  return { productions: Number(row?.n ?? 0), quantity: Number(row?.q ?? 0) };
+}
+
 export async function reportsOf(db: Db, operationIds: readonly string[]) {
   if (operationIds.length === 0) return [];
   return db.selectFrom('operation_reports').selectAll().where('operation_id', 'in', [...operationIds]).orderBy('id').execute();

@@ -30,9 +30,9 @@ describeStores('completing an operation needs its inspections', (dialect) => {
     expect(await snapshot(t)).toEqual(before);
   }
 
-  it('every = one result per quantity report, first = one before completion, n = one per n units reported', async () => {
+  it('every = one result per quantity report, first = one before completion, n = one per n units reported; each at least one', async () => {
     const op = await startedOrder(t, 'WO-M1', 'SHAFT', 12);
-    await refusedWith(op, 'LEN 0/1');
+    await refusedWith(op, 'DIA 0/1', 'LEN 0/1', 'VIS 0/1');
     await operator('POST', `/api/v1/operations/${op}/report`, { good: 4 });
     await operator('POST', `/api/v1/operations/${op}/report`, { good: 5, scrap: 1, scrapReason: 'chipped' });
     await refusedWith(op, 'DIA 0/2', 'LEN 0/1', 'VIS 0/2');
@@ -60,6 +60,18 @@ describeStores('completing an operation needs its inspections', (dialect) => {
     await inspect(op, { characteristic: 'GAP', values: [0.2, 0.21, 0.19] });
     await refusedWith(op, 'SEAL 12/13');
     await inspect(op, { characteristic: 'SEAL', pass: true });
+    expect((await operator('POST', `/api/v1/operations/${op}/complete`)).status).toBe(200);
+  });
+
+  it('inspects output booked only as lots: the lots produced count as units, a production as a checkpoint', async () => {
+    const op = await startedOrder(t, 'WO-M4', 'SHAFT', 10);
+    expect((await operator('POST', `/api/v1/operations/${op}/produce`, { lotId: 'WO-M4-OUT', quantity: 10 })).status).toBe(200);
+    await refusedWith(op, 'DIA 0/1', 'LEN 0/1', 'VIS 0/2');
+    await inspect(op, { characteristic: 'DIA', values: [10] });
+    await inspect(op, { characteristic: 'LEN', values: [50] });
+    await inspect(op, { characteristic: 'VIS', pass: true });
+    await refusedWith(op, 'VIS 1/2');
+    await inspect(op, { characteristic: 'VIS', pass: true });
     expect((await operator('POST', `/api/v1/operations/${op}/complete`)).status).toBe(200);
   });
 

@@ -21,9 +21,10 @@ export function standardAql(aql: number): number {
 
 /**
  * The number of results a characteristic requires, given what its operation reported. One inspection point is one
- * subgroup: `subgroupSize` results (1 when unset).
+ * subgroup: `subgroupSize` results (1 when unset). Every characteristic needs at least one inspection point before
+ * its operation completes, whatever was reported: an operation is never completed without its inspections.
  * - `sampling` set: the Z1.4 single sampling sample size (normal inspection) for a lot of the units reported;
- *   `frequency` is then not used. Nothing reported: nothing to sample.
+ *   `frequency` is then not used. Nothing reported: one inspection point.
  * - `every`: one inspection point per quantity report (each report is a checkpoint of the output).
  * - `first`: one inspection point before completion (first article), whatever was reported.
  * - a number n: one inspection point per n units reported, rounded up.
@@ -32,13 +33,13 @@ export function requiredResults(ch: Characteristic, output: ReportedOutput): Req
   const point = ch.subgroupSize ?? 1;
   if (ch.sampling) {
     const lotSize = Math.ceil(output.units - 1e-9);
-    if (lotSize < 1) return { required: 0, basis: 'sampling' };
+    if (lotSize < 1) return { required: point, basis: 'sampling' };
     const plan = samplingPlan({ lotSize, level: ch.sampling.level, aql: standardAql(ch.sampling.aql), severity: 'normal' });
     return { required: plan.sampleSize, basis: 'sampling' };
   }
-  if (ch.frequency === 'every') return { required: output.reports * point, basis: 'every' };
+  if (ch.frequency === 'every') return { required: Math.max(1, output.reports) * point, basis: 'every' };
   if (ch.frequency === 'first') return { required: point, basis: 'first' };
-  return { required: Math.max(0, Math.ceil(output.units / ch.frequency - 1e-9)) * point, basis: 'per-units' };
+  return { required: Math.max(1, Math.ceil(output.units / ch.frequency - 1e-9)) * point, basis: 'per-units' };
 }
 
 /**

@@ -24,6 +24,7 @@ describeStores('completing an operation with an undecided out-of-spec result', (
     expect(bad.body).toMatchObject({ outcome: 'hold', orderStatus: 'on_hold' });
     const ncId = bad.body.nonconformanceId as string;
     await as('operator', 'POST', `/api/v1/operations/${op}/inspections`, { characteristic: 'LEN', values: [50] });
+    await as('operator', 'POST', `/api/v1/operations/${op}/inspections`, { characteristic: 'VIS', pass: true });
     expect((await as('supervisor', 'POST', '/api/v1/work-orders/WO-OOS1/unhold', {})).body.status).toBe('in_progress');
 
     const before = await snapshot(t);
@@ -46,6 +47,8 @@ describeStores('completing an operation with an undecided out-of-spec result', (
     const op = await startedOrder(t, 'WO-OOS2', 'SHAFT', 10);
     const warn = await as('operator', 'POST', `/api/v1/operations/${op}/inspections`, { characteristic: 'LEN', values: [60] });
     expect(warn.body).toMatchObject({ outcome: 'warn' });
+    await as('operator', 'POST', `/api/v1/operations/${op}/inspections`, { characteristic: 'DIA', values: [10] });
+    await as('operator', 'POST', `/api/v1/operations/${op}/inspections`, { characteristic: 'VIS', pass: true });
     const done = await as('operator', 'POST', `/api/v1/operations/${op}/complete`);
     expect(done.status, JSON.stringify(done.body)).toBe(200);
   });
