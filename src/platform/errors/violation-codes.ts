@@ -18,6 +18,7 @@ export const VIOLATION_CODES = [
   'LOT_WRONG_MATERIAL',
   'LOT_NOT_RELEASED',
   'LOT_ON_HOLD',
+  'LOT_HELD_BY_NONCONFORMANCE',
   'LOT_EXPIRED',
   'LOT_INSUFFICIENT_QUANTITY',
   'OVER_CONSUMPTION',
@@ -142,6 +143,7 @@ export function statusOf(code: ViolationCode): number {
     case 'LOT_WRONG_MATERIAL':
     case 'LOT_NOT_RELEASED':
     case 'LOT_ON_HOLD':
+    case 'LOT_HELD_BY_NONCONFORMANCE':
     case 'LOT_EXPIRED':
     case 'LOT_INSUFFICIENT_QUANTITY':
     case 'OVER_CONSUMPTION':

@@ -51,6 +51,7 @@ export const dePlant: Record<keyof typeof enPlant, string> = {
   'violation.LOT_WRONG_MATERIAL': 'Charge {lotId} ist {materialId}, dieser Schritt braucht aber {expected}.',
   'violation.LOT_NOT_RELEASED': 'Charge {lotId} ist {status}, nicht zur Verwendung freigegeben.',
   'violation.LOT_ON_HOLD': 'Charge {lotId} ist gesperrt. Nicht verwenden: beiseitestellen und die Qualität informieren.',
+  'violation.LOT_HELD_BY_NONCONFORMANCE': 'Charge {lotId} ist durch die Abweichung {nonconformanceId} gesperrt: erst deren Entscheidung gibt die Charge frei oder weist sie zurück.',
   'violation.LOT_EXPIRED': 'Charge {lotId} ist am {expiresAt} verfallen. Nicht verwenden.',
   'violation.LOT_INSUFFICIENT_QUANTITY': 'In Charge {lotId} sind nur noch {available}; verlangt {requested}.',
   'violation.OVER_CONSUMPTION': 'Das ist mehr {materialId}, als die Stückliste erlaubt: insgesamt {allowed}, bisher {consumed} verbraucht.',

@@ -49,6 +49,7 @@ export const enPlant = {
   'violation.LOT_WRONG_MATERIAL': 'Lot {lotId} is {materialId}, but this step needs {expected}.',
   'violation.LOT_NOT_RELEASED': 'Lot {lotId} is {status}, not released for use.',
   'violation.LOT_ON_HOLD': 'Lot {lotId} is on hold. Do not use it: set it aside and tell quality.',
+  'violation.LOT_HELD_BY_NONCONFORMANCE': 'Lot {lotId} is held by nonconformance {nonconformanceId}: its disposition releases or rejects the lot.',
   'violation.LOT_EXPIRED': 'Lot {lotId} expired on {expiresAt}. Do not use it.',
   'violation.LOT_INSUFFICIENT_QUANTITY': 'Lot {lotId} has only {available} left; {requested} asked.',
   'violation.OVER_CONSUMPTION': 'That is more {materialId} than the bill of materials allows: {allowed} in total, {consumed} used so far.',

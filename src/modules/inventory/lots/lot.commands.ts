@@ -3,6 +3,7 @@ import { command } from '../../../platform/commands/command.js';
 import { invalidTransition, notFound, refuseIfAny, violation } from '../../../platform/errors/violation.js';
 import { checkSignatures, type Signing } from '../../compliance/signatures/index.js';
 import { findMaterial } from '../../product/index.js';
+import { lotReleaseBlockers } from '../../quality/index.js';
 import { findLot, insertLot, setLotStatus, type Lot, type LotStatus } from './lot.repository.js';
 import { LOT_RELEASE_ROLES, receiptReleaseAllowed } from './lot.rules.js';
 
@@ -72,13 +73,19 @@ export const holdLot = command('lot.hold', async (ctx, cmd: { id: string; reason
 
 /**
  * Releases a lot from quarantine or hold, with a reason, signed when the `lot.release` signature policy asks for it
- * (the signature binds the lot as it was and the reason).
+ * (the signature binds the lot as it was and the reason). A lot that an open nonconformance holds is not released here
+ * (quality's `lotReleaseBlockers`: INVALID_TRANSITION naming the nonconformance): its disposition releases or rejects
+ * it. Every path that releases an existing lot (the route, the UI through it, a B2MML SyncMaterialLot) comes here.
  */
 export const releaseLot = command('lot.release', async (ctx, cmd: { id: string; reason: string } & Signing): Promise<Lot> => {
   const lot = await findLot(ctx.tx, cmd.id);
   if (!lot) throw notFound('lot', cmd.id);
   const signed = await checkSignatures(ctx, { action: 'lot.release', entity: 'lot', entityId: lot.id, content: { lot, reason: cmd.reason }, signing: cmd });
-  refuseIfAny([...(RELEASABLE.includes(lot.status) ? [] : invalidTransition('lot', lot.id, lot.status, 'released').violations), ...signed.violations]);
+  refuseIfAny([
+    ...(RELEASABLE.includes(lot.status) ? [] : invalidTransition('lot', lot.id, lot.status, 'released').violations),
+    ...(lot.status === 'on_hold' ? await lotReleaseBlockers(ctx.tx, lot.id) : []),
+    ...signed.violations,
+  ]);
   await signed.apply();
   if (!(await setLotStatus(ctx.tx, lot.id, lot.status, 'released'))) throw invalidTransition('lot', lot.id, lot.status, 'released');
   ctx.record({ action: 'lot.released', entity: 'lot', entityId: lot.id, data: { changes: { status: { before: lot.status, after: 'released' } } }, reason: cmd.reason });

@@ -1,6 +1,7 @@
 import { violation, type Violation } from '../../../platform/errors/violation.js';
 import type { Characteristic } from '../../product/index.js';
 import type { Operation, WorkOrder } from '../../production/index.js';
+import { BOUND_MESSAGE, withinBound } from '../domain/spc/index.js';
 
 /** What an inspection brings: measured values for a variable characteristic, a verdict for an attribute one. */
 export interface InspectionInput {
@@ -17,7 +18,8 @@ export interface JudgedResult {
 /**
  * The request problems of an inspection against its characteristic (each an INVALID_FIELD naming the field):
  * a variable characteristic takes `values` and no `pass`, an attribute one `pass` and no `values`; every value
- * finite (NaN and ±Infinity are refused, never judged).
+ * finite and of magnitude at most MAX_MAGNITUDE (1e12): NaN, ±Infinity and values no gauge reads are refused, never
+ * judged, so that every chart of the results stays finite.
  */
 export function inspectionInputProblems(ch: Characteristic, input: InspectionInput): Violation[] {
   const bad = (field: string, message: string) => violation('INVALID_FIELD', message, { field, details: { characteristic: ch.code, type: ch.type } });
@@ -25,13 +27,21 @@ export function inspectionInputProblems(ch: Characteristic, input: InspectionInp
     return [
       ...(input.pass !== undefined ? [bad('pass', `characteristic '${ch.code}' is measured: send values, not pass`)] : []),
       ...(input.values === undefined || input.values.length === 0 ? [bad('values', `characteristic '${ch.code}' is measured: send at least one value`)] : []),
-      ...(input.values ?? []).flatMap((v, i) => (Number.isFinite(v) ? [] : [bad(`values[${i}]`, 'must be a finite number')])),
+      ...(input.values ?? []).flatMap((v, i) => (withinBound(v) ? [] : [bad(`values[${i}]`, BOUND_MESSAGE)])),
     ];
   }
   return [
     ...(input.values !== undefined ? [bad('values', `characteristic '${ch.code}' is judged pass/fail: send pass, not values`)] : []),
     ...(input.pass === undefined ? [bad('pass', `characteristic '${ch.code}' is judged pass/fail: send pass`)] : []),
   ];
+}
+
+/** A judged unit as the API answers it and the journal keeps it: the measured value, or the verdict of an attribute. */
+export type UnitRecord = { readonly value: number | null; readonly inSpec: boolean } | { readonly pass: boolean; readonly inSpec: boolean };
+
+/** One judged unit as a record: `{value, inSpec}` for a measured characteristic, `{pass, inSpec}` for an attribute one. */
+export function unitRecord(type: 'variable' | 'attribute', r: JudgedResult): UnitRecord {
+  return type === 'variable' ? { value: r.value, inSpec: r.inSpec } : { pass: r.inSpec, inSpec: r.inSpec };
 }
 
 /** A value is within specification when it lies inside [lsl, usl], limits included; a missing limit does not bound. */

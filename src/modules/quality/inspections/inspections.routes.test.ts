@@ -52,6 +52,14 @@ describeStores('POST /operations/{id}/inspections', (dialect) => {
     expect(passed.body).toMatchObject({ type: 'attribute', inSpec: true, results: [{ pass: true, inSpec: true }] });
   });
 
+  it('journals the verdict of an attribute result as pass, and the value of a measured one', async () => {
+    const journaled = async (inspectionId: string) => (await t.call('GET', `/api/v1/journal?entity=inspection&entityId=${inspectionId}`, { as: 'admin' })).body.events[0].data.results;
+    const verdict = await inspect(pin, { characteristic: 'BORE', values: [5.01] });
+    expect(await journaled(verdict.body.inspectionId)).toEqual([{ value: 5.01, inSpec: true }]);
+    const passed = await inspect(shaft, { characteristic: 'VIS', pass: true });
+    expect(await journaled(passed.body.inspectionId)).toEqual([{ pass: true, inSpec: true }]);
+  });
+
   it('dry-run of an out-of-spec hold reports allowed and writes nothing', async () => {
     const before = await journalLength();
     const r = await inspect(shaft, { characteristic: 'DIA', values: [11] }, '?dryRun=true');
@@ -62,6 +70,10 @@ describeStores('POST /operations/{id}/inspections', (dialect) => {
 
   it('404 for a characteristic the operation does not inspect, and for an unknown operation', async () => {
     await refused(() => inspect(shaft, { characteristic: 'BORE', values: [5] }), 404, 'NOT_FOUND:characteristic');
+    const r = await inspect(shaft, { characteristic: 'nope', values: [5] });
+    expect(r.body.violations[0]).toMatchObject({
+      message: `characteristic 'nope' is not inspected at operation '${shaft}'`, details: { kind: 'characteristic', id: 'nope', operationId: shaft },
+    });
     await refused(() => inspect('no-such-op', { characteristic: 'DIA', values: [10] }), 404, 'NOT_FOUND:');
   });
 
@@ -80,6 +92,14 @@ describeStores('POST /operations/{id}/inspections', (dialect) => {
     await refused(() => inspect(shaft, { characteristic: 'DIA', values: ['10'] }), 400, 'INVALID_FIELD:values[0]');
     await refused(() => inspect(shaft, { characteristic: 'DIA', values: [10], extra: 1 }), 400, 'INVALID_FIELD:extra');
     await refused(() => inspect(shaft, { values: [10] }), 400, 'INVALID_FIELD:characteristic');
+  });
+
+  it('400 naming each value beyond 1e12 in magnitude, so charts of the results stay finite; 1e12 itself is taken', async () => {
+    await refused(() => inspect(pin, { characteristic: 'BORE', values: [1e308, -1e308, 5] }), 400, 'INVALID_FIELD:values[0]', 'INVALID_FIELD:values[1]');
+    await refused(() => inspect(pin, { characteristic: 'BORE', values: [5, 1.5e12] }), 400, 'INVALID_FIELD:values[1]');
+    const r = await inspect(pin, { characteristic: 'BORE', values: [1e12, -1e12] });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body).toMatchObject({ outcome: 'warn', results: [{ value: 1e12, inSpec: false }, { value: -1e12, inSpec: false }] });
   });
 
   it('409 for an unknown lot, an operation not started, and a cancelled order', async () => {

@@ -5,15 +5,16 @@ import { idField } from '../../../platform/http/fields.js';
 import { ANY_ROLE, commandRoute, queryRoute } from '../../../platform/http/route-kit.js';
 import { iso } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
+import { BOUND_MESSAGE, withinBound } from '../domain/spc/index.js';
 import { resultsAt, type InspectionResult } from './inspection.repository.js';
-import type { JudgedResult } from './inspection.rules.js';
+import { unitRecord } from './inspection.rules.js';
 import { recordInspection, type InspectionOutcome } from './record-inspection.command.js';
 
 const opParams = z.strictObject({ id: z.string().min(1).max(120) });
-const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const measured = z.number().refine(withinBound, BOUND_MESSAGE);
 const inspectionBody = z.strictObject({
   characteristic: idField,
-  values: z.array(finite).min(1).max(1000).optional(),
+  values: z.array(measured).min(1).max(1000).optional(),
   pass: z.boolean().optional(),
   lotId: idField.optional(),
 });
@@ -21,12 +22,8 @@ const inspectionBody = z.strictObject({
 /** Who records results: the station, the supervisor, quality, and gauges or laboratory systems through integration. */
 const INSPECTORS = ['operator', 'supervisor', 'quality', 'integration'] as const;
 
-function presentUnit(type: 'variable' | 'attribute', r: JudgedResult) {
-  return type === 'variable' ? { value: r.value, inSpec: r.inSpec } : { pass: r.inSpec, inSpec: r.inSpec };
-}
-
 export function presentInspection(o: InspectionOutcome) {
-  return { ...o, at: iso(o.at), results: o.results.map((r) => presentUnit(o.type, r)) };
+  return { ...o, at: iso(o.at), results: o.results.map((r) => unitRecord(o.type, r)) };
 }
 
 function presentResult(r: InspectionResult) {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { command } from '../../../platform/commands/command.js';
-import { notFound, refuseIfAny, violation } from '../../../platform/errors/violation.js';
+import { notFound, Refusal, refuseIfAny, violation } from '../../../platform/errors/violation.js';
 import { findLot, type LotStatus } from '../../inventory/index.js';
 import { findOperation, findOrder, lockOrder, type OrderStatus } from '../../production/index.js';
 import { openNonconformance } from '../nonconformances/open-nonconformance.js';
 import { liveSpcAlarms, type SpcAlarm } from '../spc/live-spc.js';
 import { insertResults } from './inspection.repository.js';
-import { inspectionAllowed, inspectionInputProblems, judge, type JudgedResult } from './inspection.rules.js';
+import { inspectionAllowed, inspectionInputProblems, judge, unitRecord, type JudgedResult } from './inspection.rules.js';
 
 export interface RecordInspection {
   readonly operationId: string;
@@ -50,7 +50,11 @@ export const recordInspection = command('inspection.record', async (ctx, cmd: Re
   const op = await findOperation(ctx.tx, cmd.operationId);
   if (!op) throw notFound('operation', cmd.operationId);
   const ch = op.inspections.find((c) => c.code === cmd.characteristic);
-  if (!ch) throw notFound(`characteristic at operation ${op.id}`, cmd.characteristic, 'characteristic');
+  if (!ch) {
+    throw new Refusal([violation('NOT_FOUND', `characteristic '${cmd.characteristic}' is not inspected at operation '${op.id}'`, {
+      field: 'characteristic', details: { kind: 'characteristic', id: cmd.characteristic, operationId: op.id },
+    })]);
+  }
   refuseIfAny(inspectionInputProblems(ch, cmd));
   await lockOrder(ctx.tx, op.workOrderId);
   const order = await findOrder(ctx.tx, op.workOrderId);
@@ -76,7 +80,8 @@ export const recordInspection = command('inspection.record', async (ctx, cmd: Re
   const outcome = failed.length === 0 ? 'in_spec' : ch.onFail;
   ctx.record({
     action: 'inspection.recorded', entity: 'inspection', entityId: inspectionId,
-    data: { operationId: op.id, workOrderId: order.id, characteristic: ch.code, lotId: lot?.id ?? null, results, inSpec: failed.length === 0, lsl, usl, onFail: ch.onFail, outcome },
+    // Each unit as the answer shows it: an attribute's verdict is kept as `pass`, not as a null value.
+    data: { operationId: op.id, workOrderId: order.id, characteristic: ch.code, lotId: lot?.id ?? null, results: results.map((r) => unitRecord(ch.type, r)), inSpec: failed.length === 0, lsl, usl, onFail: ch.onFail, outcome },
   });
 
   const spcViolations = await liveSpcAlarms(ctx.tx, ch, inspectionId, results.length);

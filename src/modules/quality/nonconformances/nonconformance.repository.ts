@@ -6,11 +6,18 @@ export type NonconformanceStatus = 'open' | 'closed';
 export const DECISIONS = ['use_as_is', 'rework', 'scrap', 'return_to_vendor'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-/** What was found out of specification: the values (null for a failed attribute) and the limits they broke. */
-export interface Findings {
-  readonly values: readonly (number | null)[];
-  readonly lsl: number | null;
-  readonly usl: number | null;
+/**
+ * What was judged out of specification: for a measured characteristic the values and the limits they broke, for a
+ * pass/fail one the verdict (`pass: false`).
+ */
+export type Findings =
+  | { readonly values: readonly number[]; readonly lsl: number | null; readonly usl: number | null }
+  | { readonly pass: false };
+
+/** Findings as stored; those of a failed attribute stored before the verdict was kept read as `{values: [null]}`. */
+function findingsOf(text: string): Findings {
+  const f = JSON.parse(text) as Findings | { values: readonly (number | null)[]; lsl: null; usl: null };
+  return 'values' in f && f.values.length > 0 && f.values.every((v) => v === null) ? { pass: false } : (f as Findings);
 }
 
 /** A nonconformance: opened by an out-of-spec result, closed by a disposition. */
@@ -49,7 +56,7 @@ function toNonconformance(r: Row): Nonconformance {
   return {
     id: `${PREFIX}${r.id}`, status: r.status as NonconformanceStatus, inspectionId: r.inspection_id, characteristicCode: r.characteristic_code,
     operationId: r.operation_id, workOrderId: r.work_order_id, lotId: r.lot_id, orderHeld: r.order_held === 1, lotHeld: r.lot_held === 1,
-    description: r.description, findings: JSON.parse(r.findings) as Findings, openedAt: Number(r.opened_at), openedBy: r.opened_by,
+    description: r.description, findings: findingsOf(r.findings), openedAt: Number(r.opened_at), openedBy: r.opened_by,
     decision: r.decision as Decision | null, decisionReason: r.decision_reason, decidedAt: r.decided_at === null ? null : Number(r.decided_at), decidedBy: r.decided_by,
   };
 }
@@ -114,6 +121,12 @@ export async function openHolds(db: Kysely<Database>, workOrderId: string, lotId
       ).n,
     );
   return { order: await count('work_order_id', workOrderId, 'order_held'), lot: lotId === null ? 0 : await count('lot_id', lotId, 'lot_held') };
+}
+
+/** The ids of the open nonconformances that hold the lot, oldest first: while any is left, only its disposition releases the lot. */
+export async function openLotHolders(db: Kysely<Database>, lotId: string): Promise<string[]> {
+  const rows = await qualityDb(db).selectFrom('nonconformances').select('id').where('lot_id', '=', lotId).where('status', '=', 'open').where('lot_held', '=', 1).orderBy('id').execute();
+  return rows.map((r) => `${PREFIX}${r.id}`);
 }
 
 /** Closes an open nonconformance with its decision; false when it was no longer open (decided meanwhile). */

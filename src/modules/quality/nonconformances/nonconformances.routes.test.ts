@@ -3,6 +3,7 @@ import { buildQualityPlant, startedOrder } from '../../../../test/support/qualit
 import { receive } from '../../../../test/support/plant.js';
 import { describeStores } from '../../../../test/support/stores.js';
 import { startTestTakt, type Reply, type TestTakt } from '../../../../test/support/takt.js';
+import { qualityDb } from '../quality.tables.js';
 
 describeStores('nonconformances and their dispositions', (dialect) => {
   let t: TestTakt;
@@ -64,6 +65,21 @@ describeStores('nonconformances and their dispositions', (dialect) => {
     const nc = await t.call('GET', `/api/v1/nonconformances/${r.body.nonconformanceId}`);
     expect(nc.body).toMatchObject({ orderHeld: true, lotHeld: false });
     expect((await decide(r.body.nonconformanceId, { decision: 'use_as_is', reason: 'measured again, fine' })).body).toMatchObject({ orderStatus: 'in_progress', lotStatus: 'on_hold' });
+  });
+
+  it('shows what was judged: the values and limits of a measured characteristic, the verdict of a pass/fail one', async () => {
+    const { nc } = await nonconforming();
+    expect((await t.call('GET', `/api/v1/nonconformances/${nc}`)).body.findings).toEqual({ values: [9.9], lsl: 9.95, usl: 10.05 });
+    const op = await startedOrder(t, 'WO-NF', 'SHAFT', 10);
+    const failed = await t.call('POST', `/api/v1/operations/${op}/inspections`, { body: { characteristic: 'VIS', pass: false }, as: 'operator' });
+    const read = await t.call('GET', `/api/v1/nonconformances/${failed.body.nonconformanceId}`);
+    expect(read.body.findings).toEqual({ pass: false });
+    const opened = await t.call('GET', `/api/v1/journal?entity=nonconformance&entityId=${failed.body.nonconformanceId}`, { as: 'admin' });
+    expect(opened.body.events[0].data.findings).toEqual({ pass: false });
+    // Stored before the verdict was kept: a failed attribute read as {values: [null]}.
+    const legacy = JSON.stringify({ values: [null], lsl: null, usl: null });
+    await qualityDb(t.takt.store.db).updateTable('nonconformances').set({ findings: legacy }).where('id', '=', Number(String(failed.body.nonconformanceId).slice(3))).execute();
+    expect((await t.call('GET', `/api/v1/nonconformances/${failed.body.nonconformanceId}`)).body.findings).toEqual({ pass: false });
   });
 
   it('lists newest first, filters by status and order, and reads one', async () => {

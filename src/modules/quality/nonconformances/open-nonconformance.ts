@@ -36,7 +36,7 @@ export async function openNonconformance(ctx: CommandContext, s: NonconformanceS
     orderHeld: holdOrder || (s.order.status === 'on_hold' && held.order > 0),
     lotHeld: holdLot || (s.lot?.status === 'on_hold' && held.lot > 0),
     description: `characteristic '${code}' out of specification: ${s.failed.map((f) => (f.value === null ? 'failed' : String(f.value))).join(', ')}`,
-    findings: { values: s.failed.map((f) => f.value), lsl: lsl ?? null, usl: usl ?? null },
+    findings: s.characteristic.type === 'attribute' ? { pass: false } : { values: s.failed.flatMap((f) => (f.value === null ? [] : [f.value])), lsl: lsl ?? null, usl: usl ?? null },
     openedAt: ctx.now, openedBy: ctx.actor.username,
   });
   const reason = `nonconformance ${nonconformance.id}: ${nonconformance.description}`;

@@ -108,6 +108,27 @@ describeStores('SPC over recorded results: charts, frozen limits, live alarms', 
     expect(fields(await t.call('GET', '/api/v1/quality/characteristics/DIA/spc?from=yesterday'))).toEqual(['INVALID_FIELD:from']);
   });
 
+  it('ends a window without to now: a from in the past charts up to now, a from in the future is named', async () => {
+    const past = await t.call('GET', '/api/v1/quality/characteristics/DIA/spc?from=2000-01-01T00:00:00Z');
+    expect(past.status, JSON.stringify(past.body)).toBe(200);
+    expect(Date.parse(past.body.to)).toBeGreaterThan(Date.now() - 60_000);
+    const future = await t.call('GET', '/api/v1/quality/characteristics/DIA/spc?from=2999-01-01T00:00:00Z');
+    expect([future.status, fields(future)]).toEqual([400, ['INVALID_FIELD:from']]);
+    expect(future.body.violations[0].message).toMatch(/future.*without to the window ends now/);
+  });
+
+  it('charts results up to the 1e12 bound with finite statistics; limits beyond it are refused naming the field', async () => {
+    const op = await startedOrder(t, 'WO-S7', 'PIN', 10);
+    const huge = await inspect(op, 'BORE', [1e308, -1e308, 1e308]);
+    expect([huge.status, fields(huge)]).toEqual([400, ['INVALID_FIELD:values[0]', 'INVALID_FIELD:values[1]', 'INVALID_FIELD:values[2]']]);
+    expect((await inspect(op, 'BORE', [1e12, -1e12, 1e12])).status).toBe(201);
+    const chart = await t.call('GET', `/api/v1/quality/characteristics/BORE/spc?${WIDE}&chart=i-mr`);
+    expect(chart.status, JSON.stringify(chart.body)).toBe(200);
+    for (const key of ['center', 'lcl', 'ucl', 'sigma'] as const) expect(Number.isFinite(chart.body[key]), key).toBe(true);
+    const put = (body: unknown) => t.call('PUT', '/api/v1/quality/characteristics/BORE/limits', { body, as: 'quality' });
+    expect(fields(await put({ center: 1e308, sigma: 1e13, chart: 'i-mr' }))).toEqual(['INVALID_FIELD:center', 'INVALID_FIELD:sigma']);
+  });
+
   it('sets limits for quality and engineers only, with a positive sigma', async () => {
     const put = (body: unknown, as: 'quality' | 'operator' | 'supervisor') => t.call('PUT', '/api/v1/quality/characteristics/LEN/limits', { body, as });
     expect((await put({ center: 50, sigma: 0.1, chart: 'i-mr' }, 'operator')).status).toBe(403);

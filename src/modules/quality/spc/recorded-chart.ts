@@ -3,7 +3,7 @@ import { notFound, Refusal, violation } from '../../../platform/errors/violation
 import type { Database } from '../../../platform/store/schema.js';
 import type { Characteristic } from '../../product/index.js';
 import { findOperation } from '../../production/index.js';
-import { validateSpcInput, type ChartType, type FrozenLimits, type RuleSet, type SpcInput } from '../domain/spc/index.js';
+import { validateSpcInput, withinBound, type ChartType, type FrozenLimits, type RuleSet, type SpcInput } from '../domain/spc/index.js';
 import { countBefore, latestOperationOf, resultsBetween } from '../inspections/inspection.repository.js';
 import { defaultChart, seriesOf, VARIABLE_CHARTS, type Series } from './spc-series.js';
 
@@ -53,11 +53,14 @@ export async function recordedChart(db: Kysely<Database>, req: ChartRequest): Pr
   const chunked = variable ? (ch?.subgroupSize ?? 1) >= 2 : ch?.subgroupSize !== undefined;
   const before = chunked ? await countBefore(db, req.code, req.from, variable) : 0;
   const series = seriesOf(chart, results, ch?.subgroupSize, before);
+  // A specification number beyond the bound of a measured value bounds no result that can be recorded: left out, so
+  // capability is judged on the sides that can bind (and stays finite), rather than the chart refused.
+  const spec = (v: number | undefined): v is number => variable && v !== undefined && withinBound(v);
   const input: SpcInput = {
     ...series.input,
-    ...(variable && ch?.lsl !== undefined ? { lsl: ch.lsl } : {}),
-    ...(variable && ch?.usl !== undefined ? { usl: ch.usl } : {}),
-    ...(variable && ch?.target !== undefined ? { target: ch.target } : {}),
+    ...(spec(ch?.lsl) ? { lsl: ch.lsl } : {}),
+    ...(spec(ch?.usl) ? { usl: ch.usl } : {}),
+    ...(spec(ch?.target) ? { target: ch.target } : {}),
     ...(req.rules ? { rules: req.rules } : {}),
     ...(req.limits ? { limits: req.limits } : {}),
   };

@@ -74,6 +74,26 @@ describeStores('POST /quality/spc/analyze', (dialect) => {
     expect([unknown.status, fields(unknown)]).toEqual([400, ['INVALID_FIELD:colour']]);
   });
 
+  it('400 naming each field for magnitudes beyond 1e12, where statistics would overflow to null; finite answers up to it', async () => {
+    const cases: [unknown, string[]][] = [
+      [{ chart: 'i-mr', values: [1e308, -1e308, 1e308] }, ['INVALID_FIELD:values[0]', 'INVALID_FIELD:values[1]', 'INVALID_FIELD:values[2]']],
+      [{ chart: 'xbar-s', subgroups: [[1, 2], [3, -2e12]] }, ['INVALID_FIELD:subgroups[1][1]']],
+      [{ chart: 'i-mr', values: [1, 2], lsl: -1e300, usl: 1e300, target: 1e13 }, ['INVALID_FIELD:lsl', 'INVALID_FIELD:usl', 'INVALID_FIELD:target']],
+      [{ chart: 'i-mr', values: [1, 2], limits: { center: 1e300, sigma: 1e300 } }, ['INVALID_FIELD:limits.center', 'INVALID_FIELD:limits.sigma']],
+      [{ chart: 'c', defects: [1, 1e300] }, ['INVALID_FIELD:defects[1]']],
+      [{ chart: 'u', defects: [1, 2], sizes: [1e300, 1e-300] }, ['INVALID_FIELD:sizes[0]', 'INVALID_FIELD:sizes[1]']],
+    ];
+    for (const [body, expected] of cases) {
+      const r = await analyzed(body);
+      expect(r.status, JSON.stringify(body)).toBe(400);
+      expect(fields(r), JSON.stringify(body)).toEqual(expected);
+    }
+    const atBound = await analyzed({ chart: 'i-mr', values: [1e12, -1e12, 1e12], lsl: -1e12, usl: 1e12 });
+    expect(atBound.status).toBe(200);
+    for (const key of ['center', 'lcl', 'ucl', 'sigma'] as const) expect(Number.isFinite(atBound.body[key]), key).toBe(true);
+    expect(Number.isFinite(atBound.body.capability.cpk)).toBe(true);
+  });
+
   it('is open to every signed-in role and to no one else', async () => {
     expect((await t.call('POST', '/api/v1/quality/spc/analyze', { body: { chart: 'c', defects: [1, 2, 3] }, as: 'integration' })).status).toBe(200);
     expect((await t.call('POST', '/api/v1/quality/spc/analyze', { body: { chart: 'c', defects: [1, 2, 3] }, token: null })).status).toBe(401);

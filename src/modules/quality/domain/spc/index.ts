@@ -23,3 +23,4 @@ export type {
 } from './spc.types.js';
 export { xbarRChart } from './xbar-r.chart.js';
 export { xbarSChart } from './xbar-s.chart.js';
+export { BOUND_MESSAGE, MAX_MAGNITUDE, MIN_SIZE, withinBound } from './measurement-bound.js';

@@ -49,4 +49,11 @@ describe('processCapability', () => {
     const capability = processCapability({ individuals: [5, 5, 5], sigmaWithin: 0, lsl: 4, usl: 6, target: 5 });
     expect(capability).toEqual({ cp: null, cpk: null, pp: null, ppk: null, cpm: null });
   });
+
+  it('gives null, never Infinity, when sigma is so small that an index would overflow', () => {
+    const capability = processCapability({ individuals: [0, 5e-324, 0], sigmaWithin: 5e-324, lsl: -1e12, usl: 1e12, target: 0 });
+    expect(Object.values(capability).every((c) => c === null || Number.isFinite(c))).toBe(true);
+    expect(capability.cp).toBeNull();
+    expect(capability.cpk).toBeNull();
+  });
 });

@@ -12,16 +12,19 @@ export interface CapabilityInput {
   readonly target?: number;
 }
 
+/** The index, or null where it is not a finite number (a sigma so small that the ratio overflows is no sigma). */
+const finiteOrNull = (index: number): number | null => (Number.isFinite(index) ? index : null);
+
 /** min over the given sides of distance-to-limit / (3·sigma); null when sigma is zero. */
 function centring(mu: number, sigma: number, lsl: number | undefined, usl: number | undefined): number | null {
   if (!(sigma > 0)) return null;
   const sides = [...(usl !== undefined ? [usl - mu] : []), ...(lsl !== undefined ? [mu - lsl] : [])];
-  return Math.min(...sides) / (3 * sigma);
+  return finiteOrNull(Math.min(...sides) / (3 * sigma));
 }
 
 /** (USL − LSL) / (6·sigma); null for a one-sided specification or zero sigma. */
 function spread(sigma: number, lsl: number | undefined, usl: number | undefined): number | null {
-  return lsl !== undefined && usl !== undefined && sigma > 0 ? (usl - lsl) / (6 * sigma) : null;
+  return lsl !== undefined && usl !== undefined && sigma > 0 ? finiteOrNull((usl - lsl) / (6 * sigma)) : null;
 }
 
 /**
@@ -30,7 +33,7 @@ function spread(sigma: number, lsl: number | undefined, usl: number | undefined)
  * Pp, Ppk the same with the overall sample standard deviation (n − 1) of all individuals;
  * Cpm = (USL−LSL)/(6·√(σ² + (μ−T)²)) with the overall σ, present when a target is given.
  * μ is the mean of all individuals. One-sided specifications give Cpk/Ppk from that side and null Cp, Pp, Cpm.
- * Never returns NaN: an index whose sigma is zero is null.
+ * Never returns NaN or ±Infinity: an index whose sigma is zero, or so close to zero that the index overflows, is null.
  */
 export function processCapability(input: CapabilityInput): Capability {
   const { individuals, sigmaWithin, lsl, usl, target } = input;

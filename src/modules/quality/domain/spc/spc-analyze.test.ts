@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from './spc-analyze.js';
+import { validateSpcInput } from './spc-input.validation.js';
 import { expectPublished, ORANGE_JUICE, PISTON_RINGS, seededNormal } from './spc-reference.fixture.js';
 import type { ChartType, SpcInput, SpcResult } from './spc.types.js';
 
@@ -127,6 +128,26 @@ describe('analyze: properties', () => {
         expect(result.violations).toEqual([]);
         expect(numbersIn(result).every(Number.isFinite)).toBe(true);
       }),
+    );
+  });
+
+  it('gives only finite numbers for any input the validator accepts, values up to the 1e12 bound included', () => {
+    const value = fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.constantFrom(1e12, -1e12, 0, 5e-324));
+    const input = fc.oneof(
+      fc.record({ chart: fc.constant('i-mr' as const), values: fc.array(value, { minLength: 2, maxLength: 30 }) }),
+      fc.record({ chart: fc.constantFrom('xbar-r' as const, 'xbar-s' as const), subgroups: fc.array(fc.array(value, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 10 }) }),
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 1e12 }), fc.constantFrom(1e-12, 0.5, 1e12)), { minLength: 1, maxLength: 10 })
+        .map((samples) => ({ chart: 'u' as const, defects: samples.map(([d]) => d), sizes: samples.map(([, n]) => n) })),
+    );
+    fc.assert(
+      fc.property(input, fc.constantFrom(-1e12, 0), fc.constantFrom(1e12, 1), (data, lsl, usl) => {
+        const candidate: SpcInput = data.chart === 'u' ? data : { ...data, lsl, usl, target: 0 };
+        expect(validateSpcInput(candidate)).toEqual([]);
+        const result = analyze(candidate);
+        expect(numbersIn(result).every(Number.isFinite), JSON.stringify(candidate)).toBe(true);
+        expect([result.center, result.lcl, result.ucl, result.sigma].every(Number.isFinite)).toBe(true);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -86,4 +86,17 @@ describe('validateSpcInput: one problem per cause', () => {
     expect(fields({ chart: 'p', defects: [], sizes: [] })).toEqual(['defects', 'sizes']);
     expect(fields({ chart: 'u', defects: [], sizes: [5] })).toEqual(['defects']);
   });
+
+  it('refuses every number beyond 1e12 in magnitude, naming its field, and takes 1e12 itself', () => {
+    const huge = 1e308;
+    expect(fields({ chart: 'i-mr', values: [huge, -huge, 1] })).toEqual(['values[0]', 'values[1]']);
+    expect(fields({ chart: 'xbar-r', subgroups: [[1, 2], [3, 1.000001e12]] })).toEqual(['subgroups[1][1]']);
+    expect(fields({ chart: 'i-mr', values: [1, 2], lsl: -huge, usl: huge, target: 2e12 })).toEqual(['lsl', 'usl', 'target']);
+    expect(fields({ chart: 'i-mr', values: [1, 2], limits: { center: huge, sigma: huge } })).toEqual(['limits.center', 'limits.sigma']);
+    expect(fields({ chart: 'c', defects: [1, 2e12] })).toEqual(['defects[1]']);
+    expect(fields({ chart: 'p', defects: [1, 2], sizes: [10, 1e13] })).toEqual(['sizes[1]']);
+    expect(fields({ chart: 'u', defects: [1, 2], sizes: [1, 1e-13] })).toEqual(['sizes[1]']);
+    expect(validateSpcInput({ chart: 'i-mr', values: [1e12, -1e12, 1e12], lsl: -1e12, usl: 1e12, limits: { center: 1e12, sigma: 1e12 } })).toEqual([]);
+    expect(validateSpcInput({ chart: 'i-mr', values: [huge, 1] })).toEqual([{ field: 'values[0]', message: 'must be a finite number from -1e12 to 1e12' }]);
+  });
 });

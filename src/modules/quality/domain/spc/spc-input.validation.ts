@@ -1,3 +1,4 @@
+import { BOUND_MESSAGE, MIN_SIZE, withinBound } from './measurement-bound.js';
 import { SUBGROUP_SIZE_RANGE } from './spc-constants.js';
 import type { ChartType, FieldProblem, SpcInput } from './spc.types.js';
 
@@ -7,9 +8,7 @@ export type SpcInputCandidate = { readonly [K in keyof SpcInput]?: unknown };
 const CHARTS: readonly string[] = ['xbar-r', 'xbar-s', 'i-mr', 'p', 'np', 'c', 'u'] satisfies readonly ChartType[];
 const RULE_SETS: readonly string[] = ['western-electric', 'nelson'];
 
-const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-/** Problems of a list of finite numbers: the list itself, then each entry by index. */
+/** Problems of a list of numbers within the measurement bound: the list itself, then each entry by index. */
 function numberList(value: unknown, field: string, minLength: number, problems: FieldProblem[]): readonly number[] | undefined {
   if (value === undefined) {
     problems.push({ field, message: 'is required for this chart' });
@@ -22,9 +21,9 @@ function numberList(value: unknown, field: string, minLength: number, problems: 
   const tooShort = value.length < minLength;
   if (tooShort) problems.push({ field, message: `must hold at least ${minLength} value(s), has ${value.length}` });
   value.forEach((v: unknown, i) => {
-    if (!isFiniteNumber(v)) problems.push({ field: `${field}[${i}]`, message: 'must be a finite number' });
+    if (!withinBound(v)) problems.push({ field: `${field}[${i}]`, message: BOUND_MESSAGE });
   });
-  return !tooShort && value.every(isFiniteNumber) ? (value as number[]) : undefined;
+  return !tooShort && value.every(withinBound) ? (value as number[]) : undefined;
 }
 
 function checkSubgroups(value: unknown, problems: FieldProblem[]): void {
@@ -47,7 +46,7 @@ function checkSubgroups(value: unknown, problems: FieldProblem[]): void {
         problems.push({ field, message: `must have the size of subgroups[0] (${size}), has ${group.length}` });
       }
       group.forEach((v: unknown, j) => {
-        if (!isFiniteNumber(v)) problems.push({ field: `${field}[${j}]`, message: 'must be a finite number' });
+        if (!withinBound(v)) problems.push({ field: `${field}[${j}]`, message: BOUND_MESSAGE });
       });
     }
   });
@@ -60,6 +59,11 @@ function checkCounts(input: SpcInputCandidate, chart: string, problems: FieldPro
   });
   if (chart === 'c') return;
   const sizes = numberList(input.sizes, 'sizes', 1, problems);
+  // A count divided by a vanishing inspection unit would overflow the plotted rate (p and np sizes are whole).
+  const given: unknown[] = Array.isArray(input.sizes) ? input.sizes : [];
+  given.forEach((n, i) => {
+    if (chart === 'u' && withinBound(n) && n > 0 && n < MIN_SIZE) problems.push({ field: `sizes[${i}]`, message: 'must be at least 1e-12' });
+  });
   if (!defects || !sizes) return;
   if (sizes.length !== defects.length) {
     problems.push({ field: 'sizes', message: `must give one size per defects entry (${defects.length}), has ${sizes.length}` });
@@ -82,22 +86,23 @@ function checkCommon(input: SpcInputCandidate, problems: FieldProblem[]): void {
     problems.push({ field: 'rules', message: `must be one of ${RULE_SETS.join(', ')}` });
   }
   for (const field of ['lsl', 'usl', 'target'] as const) {
-    if (input[field] !== undefined && !isFiniteNumber(input[field])) problems.push({ field, message: 'must be a finite number' });
+    if (input[field] !== undefined && !withinBound(input[field])) problems.push({ field, message: BOUND_MESSAGE });
   }
-  if (isFiniteNumber(input.lsl) && isFiniteNumber(input.usl) && input.lsl >= input.usl) {
+  if (withinBound(input.lsl) && withinBound(input.usl) && input.lsl >= input.usl) {
     problems.push({ field: 'lsl', message: `must be below usl (${input.usl})` });
   }
   if (input.limits === undefined) return;
   const limits = (typeof input.limits === 'object' && input.limits !== null ? input.limits : {}) as Record<string, unknown>;
-  if (!isFiniteNumber(limits['center'])) problems.push({ field: 'limits.center', message: 'must be a finite number' });
-  if (!isFiniteNumber(limits['sigma']) || !(limits['sigma'] > 0)) {
-    problems.push({ field: 'limits.sigma', message: 'must be a finite number above 0' });
+  if (!withinBound(limits['center'])) problems.push({ field: 'limits.center', message: BOUND_MESSAGE });
+  if (!withinBound(limits['sigma']) || !(limits['sigma'] > 0)) {
+    problems.push({ field: 'limits.sigma', message: 'must be above 0 and at most 1e12' });
   }
 }
 
 /**
  * Every problem with an SPC input, each naming its field (`chart`, `subgroups[3]`, `values[7]`, `lsl`, …);
- * empty when `analyze` may be called. Checks: known chart and rule set; finite numbers everywhere;
+ * empty when `analyze` may be called. Checks: known chart and rule set; finite numbers of magnitude at most
+ * MAX_MAGNITUDE (1e12) everywhere, so every statistic of the answer is finite;
  * x̄ charts: non-empty subgroups, all of one size between 2 and 25; i-mr: at least two values;
  * p, np, c, u: defects whole and not negative; p, np, u: one positive size per sample, p and np whole sizes
  * not below the defects, np one size for all; LSL below USL; frozen limits with a positive sigma.

@@ -42,7 +42,7 @@ export interface ChartLimits {
 /**
  * Capability indices. `cp`, `cpk` use the within-subgroup sigma, `pp`, `ppk` and `cpm` the overall sample standard
  * deviation. An index is null where it is not defined: `cp`, `pp` and `cpm` with a one-sided specification, and any
- * index whose sigma is zero.
+ * index whose sigma is zero (or so close to zero that the index would overflow).
  */
 export interface Capability {
   readonly cp: number | null;
