@@ -51,21 +51,31 @@ export async function saveNode(db: Db, node: HierarchyNode, now: number, exists:
   else await db.insertInto('hierarchy').values({ id: node.id, ...row, created_at: now }).execute();
 }
 
-/** Every equipment id at or below a node (the node itself when it is equipment). */
-export async function equipmentBelow(db: Db, id: string): Promise<string[]> {
-  const all = await db.selectFrom('hierarchy').select(['id', 'parent_id', 'level']).execute();
-  const children = new Map<string, string[]>();
-  for (const r of all) if (r.parent_id) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r.id]);
-  const level = new Map(all.map((r) => [r.id, r.level]));
-  const out: string[] = [];
+/** Every node at or below a node (the node itself first, then the nodes under it, each once), from one read. */
+async function subtree(db: Db, id: string): Promise<HierarchyNode[]> {
+  const all = (await db.selectFrom('hierarchy').selectAll().execute()).map(toNode);
+  const children = new Map<string, HierarchyNode[]>();
+  for (const n of all) if (n.parentId) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
+  const root = all.find((n) => n.id === id);
+  const out: HierarchyNode[] = [];
   const seen = new Set<string>();
-  const stack = [id];
+  const stack = root ? [root] : [];
   while (stack.length > 0) {
     const cur = stack.pop()!;
-    if (seen.has(cur)) continue;
-    seen.add(cur);
-    if (level.get(cur) === 'equipment') out.push(cur);
-    stack.push(...(children.get(cur) ?? []));
+    if (seen.has(cur.id)) continue;
+    seen.add(cur.id);
+    out.push(cur);
+    stack.push(...(children.get(cur.id) ?? []));
   }
-  return out.sort();
+  return out;
+}
+
+/** Every equipment id at or below a node (the node itself when it is equipment). */
+export async function equipmentBelow(db: Db, id: string): Promise<string[]> {
+  return (await subtree(db, id)).filter((n) => n.level === 'equipment').map((n) => n.id).sort();
+}
+
+/** Every node under a node (not the node itself), in id order. */
+export async function nodesBelow(db: Db, id: string): Promise<HierarchyNode[]> {
+  return (await subtree(db, id)).filter((n) => n.id !== id).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -20,6 +20,39 @@ describeStores('equipment hierarchy', (dialect) => {
     expect(read.body.workCenterId).toBe('WC1');
   });
 
+  it('takes the nodes under a moved node along: their site, and a unit\'s work center, each change journaled', async () => {
+    const put = (path: string, body: unknown) => t.call('PUT', `/api/v1/${path}`, { body });
+    await put('sites/MV-S1', { name: 'Plant 1' });
+    await put('sites/MV-S2', { name: 'Plant 2', timeZone: 'America/Chicago' });
+    await put('areas/MV-A', { name: 'Area', parentId: 'MV-S1' });
+    await put('work-centers/MV-WC1', { name: 'Line 1', parentId: 'MV-A' });
+    await put('work-centers/MV-WC2', { name: 'Line 2', parentId: 'MV-A' });
+    await put('equipment/MV-M', { name: 'Machine', parentId: 'MV-WC1' });
+    await put('equipment/MV-M-HEAD', { name: 'Its head', parentId: 'MV-M' });
+    const read = async (path: string) => (await t.call('GET', `/api/v1/${path}`)).body as { siteId: string; workCenterId: string };
+
+    expect((await put('equipment/MV-M', { name: 'Machine', parentId: 'MV-WC2' })).status).toBe(200);
+    expect(await read('equipment/MV-M-HEAD')).toMatchObject({ workCenterId: 'MV-WC2', siteId: 'MV-S1' });
+
+    expect((await put('areas/MV-A', { name: 'Area', parentId: 'MV-S2' })).status).toBe(200);
+    expect(await read('work-centers/MV-WC1')).toMatchObject({ siteId: 'MV-S2', workCenterId: 'MV-WC1' });
+    expect(await read('equipment/MV-M')).toMatchObject({ siteId: 'MV-S2', workCenterId: 'MV-WC2' });
+    expect(await read('equipment/MV-M-HEAD')).toMatchObject({ siteId: 'MV-S2', workCenterId: 'MV-WC2' });
+
+    const events = (await t.call('GET', '/api/v1/journal?limit=5000')).body.events as { action: string; entityId: string; data: { movedWith?: string } }[];
+    expect(events.filter((e) => e.data.movedWith === 'MV-A').map((e) => e.entityId).sort()).toEqual(['MV-M', 'MV-M-HEAD', 'MV-WC1', 'MV-WC2']);
+    expect(events.find((e) => e.data.movedWith === 'MV-M')).toMatchObject({ action: 'equipment.updated', entityId: 'MV-M-HEAD' });
+  });
+
+  it('names workCenterId when equipment placed by it alone is misplaced, and keeps a time zone by its canonical name', async () => {
+    const unknown = await t.call('PUT', '/api/v1/equipment/EQ-WC', { body: { name: 'x', workCenterId: 'NOWC' } });
+    expect(unknown.body.violations).toEqual([expect.objectContaining({ code: 'INVALID_FIELD', field: 'workCenterId', message: "work center 'NOWC' does not exist" })]);
+    const area = await t.call('PUT', '/api/v1/equipment/EQ-WC', { body: { name: 'x', workCenterId: 'A1' } });
+    expect(area.body.violations).toEqual([expect.objectContaining({ field: 'workCenterId', message: "'A1' is an area; equipment belongs to a work center or equipment" })]);
+    const site = await t.call('PUT', '/api/v1/sites/S-TZ', { body: { name: 'Lower case zone', timeZone: 'europe/berlin' } });
+    expect(site.body.timeZone).toBe('Europe/Berlin');
+  });
+
   it('refuses an unknown parent naming the field, and writes nothing', async () => {
     const before = await t.call('GET', '/api/v1/journal?limit=5000');
     const r = await t.call('PUT', '/api/v1/work-centers/WC9', { body: { name: 'Ghost', parentId: 'NOPE' } });

@@ -10,7 +10,8 @@ export const PARENT_LEVELS: Record<HierarchyLevel, readonly HierarchyLevel[]> = 
   equipment: ['work_center', 'equipment'],
 };
 
-const LABEL: Record<HierarchyLevel, string> = { site: 'site', area: 'area', work_center: 'work center', equipment: 'equipment' };
+/** A level with its article: "a site", "an area", "a work center", "equipment" (uncountable). */
+const A: Record<HierarchyLevel, string> = { site: 'a site', area: 'an area', work_center: 'a work center', equipment: 'equipment' };
 
 export function isTimeZone(tz: string): boolean {
   try {
@@ -19,6 +20,11 @@ export function isTimeZone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A time zone's canonical IANA name ("europe/berlin" → "Europe/Berlin"); the name itself when it is none. */
+export function canonicalTimeZone(tz: string): string {
+  return isTimeZone(tz) ? new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone : tz;
 }
 
 export interface PlaceContext {
@@ -37,23 +43,25 @@ export interface PlaceContext {
 export function placementRules(c: PlaceContext): Violation[] {
   const out: Violation[] = [];
   if (c.existing && c.existing.level !== c.level) {
-    out.push(violation('ALREADY_EXISTS', `'${c.id}' already exists as a ${LABEL[c.existing.level]}`, { field: 'id' }));
+    out.push(violation('ALREADY_EXISTS', `'${c.id}' already exists as ${A[c.existing.level]}`, { field: 'id' }));
   }
+  // Equipment placed by its workCenterId alone: the parent is that work center, and the field to name is the one sent.
+  const parentField = c.level === 'equipment' && c.workCenterId !== null && c.parentId === c.workCenterId ? 'workCenterId' : 'parentId';
   const allowed = PARENT_LEVELS[c.level];
   if (allowed.length === 0 && c.parentId !== null) {
     out.push(violation('INVALID_FIELD', 'a site has no parent', { field: 'parentId' }));
   }
   if (allowed.length > 0) {
-    if (c.parentId === null) out.push(violation('INVALID_FIELD', `a ${LABEL[c.level]} needs a parent (${allowed.map((l) => LABEL[l]).join(' or ')})`, { field: 'parentId' }));
-    else if (!c.parent) out.push(violation('INVALID_FIELD', `parent '${c.parentId}' does not exist`, { field: 'parentId', details: { reason: 'REFERENCE_NOT_FOUND' } }));
+    if (c.parentId === null) out.push(violation('INVALID_FIELD', `${A[c.level]} needs a parent (${allowed.map((l) => A[l]).join(' or ')})`, { field: 'parentId' }));
+    else if (!c.parent) out.push(violation('INVALID_FIELD', `${parentField === 'parentId' ? 'parent' : 'work center'} '${c.parentId}' does not exist`, { field: parentField, details: { reason: 'REFERENCE_NOT_FOUND' } }));
     else if (!allowed.includes(c.parent.level)) {
-      out.push(violation('INVALID_FIELD', `parent '${c.parentId}' is a ${LABEL[c.parent.level]}; a ${LABEL[c.level]} belongs to a ${allowed.map((l) => LABEL[l]).join(' or ')}`, { field: 'parentId' }));
+      out.push(violation('INVALID_FIELD', `'${c.parentId}' is ${A[c.parent.level]}; ${A[c.level]} belongs to ${allowed.map((l) => A[l]).join(' or ')}`, { field: parentField }));
     }
   }
   if (c.parentId !== null && (c.parentId === c.id || c.ancestors.includes(c.id))) {
     out.push(violation('INVALID_FIELD', `placing '${c.id}' below '${c.parentId}' would make a cycle`, { field: 'parentId', details: { reason: 'REFERENCE_CYCLE' } }));
   }
-  if (c.level === 'equipment' && c.workCenterId !== null && c.parent) {
+  if (c.level === 'equipment' && c.workCenterId !== null && c.parent && parentField === 'parentId') {
     const derived = c.parent.level === 'work_center' ? c.parent.id : c.parent.workCenterId;
     if (derived !== c.workCenterId) {
       out.push(violation('INVALID_FIELD', `workCenterId '${c.workCenterId}' disagrees with the parent's work center '${derived ?? 'none'}'`, { field: 'workCenterId' }));

@@ -2,8 +2,8 @@ import { command } from '../../../platform/commands/command.js';
 import { refuseIfAny } from '../../../platform/errors/violation.js';
 import { changes } from '../../../platform/journal/diff.js';
 import type { HierarchyLevel } from '../../../platform/store/schema.js';
-import { findNode, saveNode, type HierarchyNode } from './hierarchy.repository.js';
-import { placementRules } from './hierarchy.rules.js';
+import { findNode, nodesBelow, saveNode, type HierarchyNode } from './hierarchy.repository.js';
+import { canonicalTimeZone, placementRules } from './hierarchy.rules.js';
 
 export interface PutNode {
   readonly level: HierarchyLevel;
@@ -18,7 +18,11 @@ export interface PutNode {
 
 const ENTITY: Record<HierarchyLevel, string> = { site: 'site', area: 'area', work_center: 'work-center', equipment: 'equipment' };
 
-/** Creates or updates a node of the hierarchy (PUT semantics), journaled with every changed field. */
+/**
+ * Creates or updates a node of the hierarchy (PUT semantics), journaled with every changed field. A node moved to
+ * another site or work center takes the nodes under it along: each one's site (and an equipment's work center) is
+ * updated in the same transaction and journaled as its own change, so no unit keeps answering for its old place.
+ */
 export const putNode = command('hierarchy.put', async (ctx, cmd: PutNode): Promise<HierarchyNode> => {
   const existing = await findNode(ctx.tx, cmd.id);
   const parent = cmd.parentId ? await findNode(ctx.tx, cmd.parentId) : undefined;
@@ -26,7 +30,7 @@ export const putNode = command('hierarchy.put', async (ctx, cmd: PutNode): Promi
   for (let cur = parent; cur?.parentId && ancestors.length < 64; cur = await findNode(ctx.tx, cur.parentId)) {
     ancestors.push(cur.parentId);
   }
-  const timeZone = cmd.level === 'site' ? cmd.timeZone ?? existing?.timeZone ?? 'UTC' : null;
+  const timeZone = cmd.level === 'site' ? canonicalTimeZone(cmd.timeZone ?? existing?.timeZone ?? 'UTC') : null;
   refuseIfAny(
     placementRules({ id: cmd.id, level: cmd.level, existing, parentId: cmd.parentId, parent, ancestors, workCenterId: cmd.workCenterId ?? null, timeZone }),
   );
@@ -47,6 +51,17 @@ export const putNode = command('hierarchy.put', async (ctx, cmd: PutNode): Promi
   await saveNode(ctx.tx, node, ctx.now, existing !== undefined);
   if (!existing || Object.keys(diff).length > 0) {
     ctx.record({ action: `${ENTITY[cmd.level]}.${existing ? 'updated' : 'created'}`, entity: ENTITY[cmd.level], entityId: cmd.id, data: { changes: diff } });
+  }
+  if (existing && (existing.siteId !== node.siteId || existing.workCenterId !== node.workCenterId)) {
+    for (const below of await nodesBelow(ctx.tx, node.id)) {
+      // Units under a unit share its work center; those under a work center keep it, wherever it went.
+      const workCenterId = below.level === 'equipment' && node.level === 'equipment' ? node.workCenterId : below.workCenterId;
+      const moved: HierarchyNode = { ...below, siteId: node.siteId, workCenterId };
+      const followed = changes({ ...below }, { ...moved });
+      if (Object.keys(followed).length === 0) continue;
+      await saveNode(ctx.tx, moved, ctx.now, true);
+      ctx.record({ action: `${ENTITY[below.level]}.updated`, entity: ENTITY[below.level], entityId: below.id, data: { changes: followed, movedWith: node.id } });
+    }
   }
   return node;
 });
