@@ -92,6 +92,9 @@ export function nulField(value: unknown): string | null {
 }
 
 /** Builds the HTTP edge: shape validation, problem+json errors, authentication and roles, OpenAPI. */
+/** The longest path segment the router takes (Fastify's maxParamLength); ids are at most 100 characters. */
+const MAX_PATH_SEGMENT = 100;
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = Fastify({
@@ -174,7 +177,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (config.public || !(isApiUrl(req.routeOptions.url) || Array.isArray(config.roles))) return;
     const header = req.headers.authorization;
     const fromQuery = config.tokenInQuery ? (req.query as { access_token?: string } | undefined)?.access_token : undefined;
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : fromQuery;
+    // The scheme is case-insensitive (RFC 9110 11.1): "bearer", "BEARER" and "Bearer" alike.
+    const scheme = /^bearer +(\S+)\s*$/i.exec(header ?? '');
+    const token = scheme ? scheme[1] : fromQuery;
     // A static token the route accepts besides sign-in tokens (a metrics scraper's): no actor, nothing else allowed.
     if (token && config.acceptsToken?.(token)) return;
     const claims = token ? await options.tokens.check(token) : null;
@@ -185,13 +190,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     req.actor = claims ? { ...actor, session: claims.session } : actor;
     const roles = config.roles;
     if (roles && !mayActAs(actor, roles)) {
-      return sendProblem(reply, problem(403, `this needs one of the roles: ${roles.join(', ')}`, [violation('FORBIDDEN', `role ${actor.roles.join(', ')} may not do this`)]));
+      // Roles [] means administrators only (admin may act as every role).
+      const needed = roles.length > 0 ? `one of the roles ${[...new Set([...roles, 'admin'])].join(', ')}` : 'the role admin';
+      return sendProblem(reply, problem(403, `this needs ${needed}`, [violation('FORBIDDEN', `role ${actor.roles.join(', ')} may not do this`)]));
     }
   });
 
-  app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, problem(404, `no route ${req.method} ${req.url.split('?')[0]}`, [violation('NOT_FOUND', 'no such route')])),
-  );
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    // The router matches no route when a segment is longer than its limit: that is a malformed path, not a missing one.
+    if (path.split('/').some((segment) => segment.length > MAX_PATH_SEGMENT)) {
+      const text = `a path segment is longer than ${MAX_PATH_SEGMENT} characters`;
+      return sendProblem(reply, problem(400, text, [violation('INVALID_FIELD', text, { field: 'path' })]));
+    }
+    return sendProblem(reply, problem(404, `no route ${req.method} ${path}`, [violation('NOT_FOUND', 'no such route')]));
+  });
+  // JSON bodies: an empty body sent as application/json is no body (many clients send the header on a POST without
+  // one, e.g. /complete); text/plain is not taken for JSON (415, docs/errors.md). Prototype poisoning is refused.
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    return json(req, text, done);
+  });
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error instanceof Refusal) {

@@ -11,7 +11,8 @@ import { registerJournalExport } from './journal-export.routes.js';
 
 const journalQuery = z.strictObject({
   after: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).optional(),
+  // A page holds at most 5,000 events: a larger limit is taken as 5,000 (page on with `after`).
+  limit: z.coerce.number().int().min(1).transform((n) => Math.min(n, 5000)).optional(),
   entity: z.string().max(100).optional(),
   entityId: z.string().max(200).optional(),
   actor: z.string().max(100).optional(),
@@ -20,9 +21,27 @@ const journalQuery = z.strictObject({
   to: isoTime.optional(),
 });
 
-/** A journal event as the API shows it: the time as ISO-8601. */
+/** Names of the members of event data that hold a time (epoch ms in the store): `dueAt`, `expiresAt`, `validUntil`, ... */
+const TIME_NAME = /(At|Until)$/;
+/** Epoch ms from 1973 to 5138: a number under a time's name outside it is not a time (a count, a flag) and stays. */
+const isEpochMs = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1e11 && v < 1e14;
+
+/**
+ * Event data as the API shows it: every time (a member named like one, also the `before`/`after` of a change to one)
+ * as ISO-8601, as everywhere in the API. The store keeps epoch ms and the hashes are over what it keeps.
+ */
+export function presentData(value: unknown, timeName = false): unknown {
+  if (timeName && isEpochMs(value)) return iso(value);
+  if (Array.isArray(value)) return value.map((v) => presentData(v));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, presentData(v, TIME_NAME.test(k) || (timeName && (k === 'before' || k === 'after')))]),
+  );
+}
+
+/** A journal event as the API shows it: its time and the times in its data as ISO-8601. */
 export function presentEvent(e: JournalEvent): Omit<JournalEvent, 'at'> & { at: string } {
-  return { ...e, at: iso(e.at) };
+  return { ...e, at: iso(e.at), data: presentData(e.data) as JournalEvent['data'] };
 }
 
 const AUDITORS = ['supervisor', 'quality', 'engineer'] as const;

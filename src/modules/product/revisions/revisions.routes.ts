@@ -9,6 +9,7 @@ import type { Store } from '../../../platform/store/database.js';
 import { signingFields } from '../../compliance/signatures/index.js';
 import { revisionContentSchema } from './revision-content.schema.js';
 import { approveRevision, createRevision, updateDraft } from './revision.commands.js';
+import { findMaterial } from '../materials/material.repository.js';
 import { findRevision, listRevisions, type ProductRevision } from './revision.repository.js';
 
 const productParams = z.strictObject({ materialId: idField });
@@ -42,7 +43,11 @@ export function registerRevisionRoutes(app: FastifyInstance, runner: CommandRunn
   });
   queryRoute(app, {
     url: '/api/v1/products/:materialId/revisions', roles: ANY_ROLE, summary: 'List the revisions of a product', tags: ['master data'],
-    params: productParams, handler: async (p) => ({ items: (await listRevisions(store.db, p.materialId)).map(presentRevision) }),
+    params: productParams,
+    handler: async (p) => {
+      if (!(await findMaterial(store.db, p.materialId))) throw notFound('material', p.materialId);
+      return { items: (await listRevisions(store.db, p.materialId)).map(presentRevision) };
+    },
   });
   queryRoute(app, {
     url: '/api/v1/products/:materialId/revisions/:rev', roles: ANY_ROLE, summary: 'Read one revision', tags: ['master data'],

@@ -1,5 +1,6 @@
 import { command } from '../../../platform/commands/command.js';
 import { Refusal, notFound, violation } from '../../../platform/errors/violation.js';
+import { findNode } from '../../resources/index.js';
 import { applyPriority } from '../work-orders/transitions/reprioritize-work-order.js';
 import { findOrder, lockOrder } from '../work-orders/work-order.repository.js';
 import { dispatchEntries, type DispatchItem } from './dispatch-list.query.js';
@@ -19,6 +20,8 @@ export interface MoveInDispatchList {
  * transaction, each journaled as the priority command journals it. Answers the list as it now reads.
  */
 export const moveInDispatchList = command('dispatch-list.move', async (ctx, cmd: MoveInDispatchList): Promise<{ workCenterId: string; items: DispatchItem[] }> => {
+  const node = await findNode(ctx.tx, cmd.workCenterId);
+  if (node?.level !== 'work_center') throw notFound('work center', cmd.workCenterId);
   // Lock the list's orders (in id order, so two moves never deadlock) before planning: concurrent moves queue up.
   const seen = await dispatchEntries(ctx.tx, cmd.workCenterId);
   for (const id of [...new Set(seen.map((e) => e.item.workOrderId))].sort()) await lockOrder(ctx.tx, id);

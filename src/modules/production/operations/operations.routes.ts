@@ -7,6 +7,7 @@ import { ANY_ROLE, commandRoute, queryRoute } from '../../../platform/http/route
 import type { Store } from '../../../platform/store/database.js';
 import { signingFields } from '../../compliance/signatures/index.js';
 import { presentLot } from '../../inventory/index.js';
+import { findNode } from '../../resources/index.js';
 import { dispatchList, type DispatchItem } from '../dispatch/dispatch-list.query.js';
 import { PRIORITY_MAX } from '../dispatch/dispatch-move.js';
 import { moveInDispatchList } from '../dispatch/move-in-dispatch-list.js';
@@ -73,7 +74,11 @@ export function registerOperationRoutes(app: FastifyInstance, runner: CommandRun
   queryRoute(app, {
     url: '/api/v1/work-centers/:id/dispatch-list', roles: ANY_ROLE, summary: 'Operations ready or running at a work center, in dispatch order', tags: ['execution'],
     params: z.strictObject({ id: idField }),
-    handler: async (p) => presentList(p.id, await dispatchList(store.db, p.id)),
+    handler: async (p) => {
+      const node = await findNode(store.db, p.id);
+      if (node?.level !== 'work_center') throw notFound('work center', p.id);
+      return presentList(p.id, await dispatchList(store.db, p.id));
+    },
   });
   commandRoute(app, runner, {
     method: 'POST', url: '/api/v1/work-centers/:id/dispatch-list/move', roles: ['supervisor'], tags: ['execution'],

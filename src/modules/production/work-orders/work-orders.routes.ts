@@ -9,6 +9,7 @@ import { readJournal } from '../../../platform/journal/journal.repository.js';
 import type { Store } from '../../../platform/store/database.js';
 import { consumptionsOf, productionsOf, reportsOf } from '../operations/operation.repository.js';
 import { PRIORITY_MAX, PRIORITY_MIN } from '../dispatch/dispatch-move.js';
+import { presentEvent } from '../../compliance/index.js';
 import { presentOperation, presentOrder } from '../production.present.js';
 import { cancelWorkOrder } from './transitions/cancel-work-order.js';
 import { closeWorkOrder } from './transitions/close-work-order.js';
@@ -94,7 +95,7 @@ export function registerWorkOrderRoutes(app: FastifyInstance, runner: CommandRun
       const lots = new Set([...(await consumptionsOf(store.db, p.id)), ...(await productionsOf(store.db, p.id))].map((r) => r.lot_id));
       for (const lot of lots) events.push(...(await readJournal(store.db, { entity: 'lot', entityId: lot })).filter((e) => e.data.workOrderId === p.id));
       events.sort((a, b) => a.seq - b.seq);
-      return { events: events.map((e) => ({ ...e, at: iso(e.at) })) };
+      return { events: events.map(presentEvent) };
     },
   });
 }

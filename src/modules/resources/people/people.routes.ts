@@ -8,7 +8,7 @@ import { idField, nameField } from '../../../platform/http/fields.js';
 import { ANY_ROLE, commandRoute, queryRoute } from '../../../platform/http/route-kit.js';
 import { iso, isoTime } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
-import { findPerson, listPeople, qualificationsOf } from './people.repository.js';
+import { findPerson, listPeople, qualificationsOf, type Person } from './people.repository.js';
 import { putPerson, putQualification } from './put-person.command.js';
 
 export { passwordField };
@@ -17,6 +17,11 @@ const personParams = z.strictObject({ id: idField });
 const personBody = z.strictObject({ name: nameField, roles: z.array(z.enum(ROLES)).max(6), password: passwordField.optional() });
 const qualificationParams = z.strictObject({ id: idField, code: idField });
 const qualificationBody = z.strictObject({ validUntil: isoTime });
+
+/** A person as the API shows it: times as ISO-8601, never the password hash. */
+function presentPerson(p: Person): Record<string, unknown> {
+  return { ...p, passwordChangedAt: iso(p.passwordChangedAt) };
+}
 
 /** PUT/GET people and their qualifications. */
 export function registerPeopleRoutes(app: FastifyInstance, runner: CommandRunner, store: Store): void {
@@ -38,11 +43,11 @@ export function registerPeopleRoutes(app: FastifyInstance, runner: CommandRunner
       if (!person) throw notFound('person', p.id);
       const { passwordHash: _omit, ...rest } = person;
       const qualifications = await qualificationsOf(store.db, p.id);
-      return { ...rest, qualifications: qualifications.map((q) => ({ code: q.code, validUntil: iso(q.validUntil), expired: q.validUntil <= Date.now() })) };
+      return { ...presentPerson(rest), qualifications: qualifications.map((q) => ({ code: q.code, validUntil: iso(q.validUntil), expired: q.validUntil <= Date.now() })) };
     },
   });
   queryRoute(app, {
     url: '/api/v1/people', roles: ANY_ROLE, summary: 'List people', tags: ['master data'],
-    handler: async () => ({ items: await listPeople(store.db) }),
+    handler: async () => ({ items: (await listPeople(store.db)).map(presentPerson) }),
   });
 }

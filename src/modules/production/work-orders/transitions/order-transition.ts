@@ -26,6 +26,6 @@ export function orderTransition(spec: OrderTransitionSpec) {
     if (!(await setOrderStatus(ctx.tx, order.id, order.status, to, set))) throw invalidTransition('work order', order.id, order.status, to);
     ctx.record({ action: spec.action, entity: 'work-order', entityId: order.id, data: { changes: { status: { before: order.status, after: to } } }, reason: cmd.reason ?? null });
     await spec.then?.(ctx, order);
-    return { ...order, status: to, holdReason: holdReason === undefined ? order.holdReason : holdReason };
+    return { ...order, ...set, status: to, holdReason: holdReason === undefined ? order.holdReason : holdReason };
   });
 }
