@@ -19,11 +19,34 @@ export function significantDigits(n: number): number {
   return mantissa.replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
 }
 
-/** A finite quantity with at most 15 significant digits. */
+/** A computed quantity to 15 significant digits, as quantities come in: 26.400000000000002 → 26.4. */
+export function decimal(n: number): number {
+  return Number.isFinite(n) ? Number(n.toPrecision(15)) : n;
+}
+
+/**
+ * The largest quantity a body may carry (a million million of any unit), and the smallest one above zero: beyond them
+ * a quantity is a typing or unit error, and sums of quantities stay exact enough and finite.
+ */
+export const MAX_QUANTITY = 1e12;
+export const MIN_QUANTITY = 1e-9;
+
+/** A finite quantity with at most 15 significant digits, zero or between MIN_QUANTITY and MAX_QUANTITY in size. */
 export const quantityField = z
   .number()
   .refine((n) => Number.isFinite(n), 'must be a finite number')
-  .refine((n) => significantDigits(n) <= 15, 'has more than 15 significant digits');
+  .refine((n) => significantDigits(n) <= 15, 'has more than 15 significant digits')
+  .refine((n) => Math.abs(n) <= MAX_QUANTITY, `must be at most ${MAX_QUANTITY} in size`)
+  .refine((n) => n === 0 || Math.abs(n) >= MIN_QUANTITY, `must be zero or at least ${MIN_QUANTITY} in size`);
+
+/**
+ * A measured value or a limit judged with one (specification limits, target): finite and at most 1e12 in size, the
+ * bound the quality module keeps for every measurement, under which each chart statistic stays finite.
+ */
+export const measuredValue = z
+  .number()
+  .refine((n) => Number.isFinite(n), 'must be a finite number')
+  .refine((n) => Math.abs(n) <= 1e12, 'must be a finite number from -1e12 to 1e12');
 
 /** A quantity greater than zero. */
 export const positiveQuantity = quantityField.refine((n) => n > 0, 'must be greater than zero');

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { idField, nameField, positiveQuantity } from '../../../platform/http/fields.js';
-
-const finite = z.number().refine(Number.isFinite, 'must be finite');
+import { idField, measuredValue, nameField, positiveQuantity } from '../../../platform/http/fields.js';
 
 /** An inspection characteristic on a routing step: what to measure, its limits, how often, what a failure does. */
 export const characteristicSchema = z
@@ -9,9 +7,9 @@ export const characteristicSchema = z
     code: idField,
     name: nameField,
     type: z.enum(['variable', 'attribute']),
-    lsl: finite.optional(),
-    usl: finite.optional(),
-    target: finite.optional(),
+    lsl: measuredValue.optional(),
+    usl: measuredValue.optional(),
+    target: measuredValue.optional(),
     uom: z.string().min(1).max(20).optional(),
     frequency: z.union([z.enum(['every', 'first']), z.number().int().positive().max(100000)]).default('every'),
     sampling: z.strictObject({ level: z.enum(['I', 'II', 'III', 'S-1', 'S-2', 'S-3', 'S-4']), aql: z.number().positive() }).optional(),
@@ -50,8 +48,6 @@ export const routingStepSchema = z.strictObject({
 export const revisionContentSchema = z.strictObject({
   bom: z.array(bomLineSchema).max(1000),
   routing: z.array(routingStepSchema).min(1).max(500),
-  /** Allowed over-production of orders made from this revision, as a fraction (orders may override). */
-  overProductionTolerance: z.number().min(0).max(10).optional(),
 });
 
 export type Characteristic = z.output<typeof characteristicSchema>;

@@ -49,6 +49,14 @@ export async function liveRevisionsOf(db: Db, materialIds: readonly string[]): P
   return rows.map(toRevision);
 }
 
+/** The revisions (of any status) that make a material or take it in their bill of materials, as `product/revision`. */
+export async function revisionsUsing(db: Db, materialId: string): Promise<string[]> {
+  const rows = await db.selectFrom('product_revisions').select(['material_id', 'revision', 'bom']).orderBy('material_id').orderBy('revision').execute();
+  return rows
+    .filter((r) => r.material_id === materialId || (JSON.parse(r.bom) as BomLine[]).some((b) => b.materialId === materialId))
+    .map((r) => `${r.material_id}/${r.revision}`);
+}
+
 export async function nextRevisionNumber(db: Db, materialId: string): Promise<number> {
   const r = await db.selectFrom('product_revisions').select((eb) => eb.fn.max('revision').as('max')).where('material_id', '=', materialId).executeTakeFirst();
   return Number(r?.max ?? 0) + 1;

@@ -1,4 +1,5 @@
 import { violation, type Violation } from '../../../platform/errors/violation.js';
+import { decimal } from '../../../platform/http/fields.js';
 import type { Operation, OrderBomLine, WorkOrder } from '../work-orders/work-order.repository.js';
 
 const EPS = 1e-9;
@@ -94,22 +95,22 @@ export function linesAt(op: Operation, bom: readonly OrderBomLine[]): OrderBomLi
 export function withinBom(c: { op: Operation; order: WorkOrder; line: OrderBomLine | undefined; consumedSoFar: number; quantity: number }): Violation[] {
   if (!c.line) return [];
   const output = Math.max(c.order.quantity, c.op.good + c.op.scrap);
-  const allowed = c.line.quantity * output * (1 + c.line.tolerance);
+  const allowed = decimal(c.line.quantity * output * (1 + c.line.tolerance));
   if (c.consumedSoFar + c.quantity <= allowed + EPS) return [];
   return [
-    violation('OVER_CONSUMPTION', `consuming ${c.quantity} ${c.line.uom} of ${c.line.materialId} would make ${c.consumedSoFar + c.quantity}, more than the ${allowed} the BOM allows`, {
-      field: 'quantity', details: { materialId: c.line.materialId, consumed: c.consumedSoFar, requested: c.quantity, allowed },
+    violation('OVER_CONSUMPTION', `consuming ${c.quantity} ${c.line.uom} of ${c.line.materialId} would make ${decimal(c.consumedSoFar + c.quantity)}, more than the ${allowed} the BOM allows`, {
+      field: 'quantity', details: { materialId: c.line.materialId, consumed: decimal(c.consumedSoFar), requested: c.quantity, allowed },
     }),
   ];
 }
 
 /** OVER_PRODUCTION when good output would exceed the planned quantity × (1 + the order's tolerance). */
 export function withinOrderQuantity(order: WorkOrder, goodSoFar: number, adding: number): Violation[] {
-  const allowed = order.quantity * (1 + order.tolerance);
+  const allowed = decimal(order.quantity * (1 + order.tolerance));
   if (goodSoFar + adding <= allowed + EPS) return [];
   return [
-    violation('OVER_PRODUCTION', `${adding} more would make ${goodSoFar + adding} good, more than the ${allowed} planned (tolerance ${order.tolerance * 100} %)`, {
-      field: 'good', details: { workOrderId: order.id, good: goodSoFar, adding, allowed },
+    violation('OVER_PRODUCTION', `${adding} more would make ${decimal(goodSoFar + adding)} good, more than the ${allowed} planned (tolerance ${decimal(order.tolerance * 100)} %)`, {
+      field: 'good', details: { workOrderId: order.id, good: decimal(goodSoFar), adding, allowed },
     }),
   ];
 }
