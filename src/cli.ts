@@ -186,7 +186,37 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`takt: ${error.message}\n`);
       return EXIT.failed;
     }
+    const known = error instanceof Error ? systemProblem(error) : undefined;
+    if (known) {
+      process.stderr.write(`takt: ${known}\n`);
+      return EXIT.failed;
+    }
     process.stderr.write(`takt: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.failed;
+  }
+}
+
+/**
+ * What a person can do about an error of the machine around Takt (a port taken, a database missing or refusing), in
+ * one line without a stack trace; undefined for anything else, which is a fault of Takt's and keeps its stack.
+ */
+function systemProblem(error: Error): string | undefined {
+  const code = (error as { code?: unknown }).code;
+  switch (code) {
+    case 'EADDRINUSE':
+      return `${error.message}: another program listens there; choose another port (--port, TAKT_PORT)`;
+    case 'EACCES':
+      return `${error.message}: not allowed (a port below 1024, or a folder this user may not write)`;
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'ETIMEDOUT':
+      return `${error.message}: no database answers there; start PostgreSQL or correct --database-url (TAKT_DATABASE_URL)`;
+    case '3D000':
+      return `${error.message}: create the database (createdb) or correct --database-url (TAKT_DATABASE_URL)`;
+    case '28P01':
+    case '28000':
+      return `${error.message}: the database refused the user; correct the user or password in --database-url`;
+    default:
+      return undefined;
   }
 }

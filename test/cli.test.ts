@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,6 +137,20 @@ describe('takt verify-journal', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no Takt store/);
     expect(existsSync(data)).toBe(false);
+  }, 60_000);
+
+  it('says in one line, without a stack trace, that the port is taken, and exits 2', async () => {
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+    try {
+      const port = (blocker.address() as AddressInfo).port;
+      const r = await takt(['serve', '--port', String(port), '--data', tempDir(), '--no-demo'], { TAKT_MQTT: 'off', TAKT_OPCUA: 'off' });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/EADDRINUSE.*another program listens there; choose another port/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await new Promise((done) => blocker.close(done));
+    }
   }, 60_000);
 });
 
