@@ -32,7 +32,10 @@ describe('renderXmlDocument', () => {
         const written = parsed.root.children[0]?.text ?? '';
         // Characters XML cannot carry become U+FFFD; everything else survives (CR is normalized by parsers).
         const expected = text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD').replace(/\r\n?/g, '\n');
-        expect(written).toBe(expected);
+        // The reader, not the writer: libxml2-wasm decodes a text of more than 16 bytes with TextDecoder, which drops a
+        // leading U+FEFF as a byte order mark (seen: U+FEFF and five U+FFFD read back without it; a shorter one keeps it).
+        const bom = (s: string) => s.replace(/^\uFEFF/, '');
+        expect(bom(written)).toBe(bom(expected));
       }),
       { numRuns: 300 },
     );
