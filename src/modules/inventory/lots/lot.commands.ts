@@ -74,7 +74,7 @@ export const holdLot = command('lot.hold', async (ctx, cmd: { id: string; reason
 /**
  * Releases a lot from quarantine or hold, with a reason, signed when the `lot.release` signature policy asks for it
  * (the signature binds the lot as it was and the reason). A lot that an open nonconformance holds is not released here
- * (quality's `lotReleaseBlockers`: INVALID_TRANSITION naming the nonconformance): its disposition releases or rejects
+ * (quality's `lotReleaseBlockers`: LOT_HELD_BY_NONCONFORMANCE naming it): its disposition releases or rejects
  * it. Every path that releases an existing lot (the route, the UI through it, a B2MML SyncMaterialLot) comes here.
  */
 export const releaseLot = command('lot.release', async (ctx, cmd: { id: string; reason: string } & Signing): Promise<Lot> => {
