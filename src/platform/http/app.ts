@@ -1,6 +1,6 @@
-import fastifySwagger from '@fastify/swagger';
+import fastifySwagger, { type SwaggerTransform } from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifySchema } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { mayActAs, type Actor, type Role } from '../auth/roles.js';
 import type { TokenService } from '../auth/token.service.js';
@@ -8,6 +8,7 @@ import { statusOf } from '../errors/violation-codes.js';
 import { Refusal, violation, type Violation } from '../errors/violation.js';
 import { REQUEST_ID_HEADER, requestIdOf } from '../observability/request-id.js';
 import { registerLoginRateLimit, type LoginRateLimit } from './login-rate-limit.js';
+import { withDocumentedResponses } from './openapi-responses.js';
 import { problem, sendProblem } from './problem.js';
 import { registerCors, registerSecurityHeaders } from './security-headers.js';
 
@@ -136,11 +137,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: withDocumentedResponses(jsonSchemaTransform as SwaggerTransform<FastifySchema>),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/health', { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
+  app.get('/api/openapi.json', { config: { public: true }, schema: { summary: 'This OpenAPI 3 document (no sign-in)', tags: ['system'], security: [] } }, async () => app.swagger());
+  app.get('/health', { config: { public: true }, schema: { summary: 'Ready: 200 {"status":"ok"} once the store is open and migrated, else 503 (no sign-in)', tags: ['system'], security: [] } }, async (_req, reply) =>
     options.ready() ? { status: 'ok' } : reply.code(503).send({ status: 'starting' }),
   );
 

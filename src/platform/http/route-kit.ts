@@ -17,6 +17,8 @@ declare module 'fastify' {
     tokenInQuery?: boolean;
     /** A static bearer token the route takes besides sign-in tokens (the metrics scraper's); no actor is set then. */
     acceptsToken?: (token: string) => boolean;
+    /** The status a command answers on success (201 where it creates), for the OpenAPI document. */
+    successStatus?: number;
   }
 }
 
@@ -56,7 +58,7 @@ export function commandRoute<P extends ZodType, B extends ZodType, I, O>(
   app.withTypeProvider<ZodTypeProvider>().route({
     method: spec.method,
     url: spec.url,
-    config: { roles: spec.roles },
+    config: { roles: spec.roles, successStatus: status },
     // A command without a body is a command with an empty one ({reason?} bodies are optional).
     preValidation: async (req: FastifyRequest) => {
       if (spec.body && (req.body === undefined || req.body === null)) (req as { body: unknown }).body = {};
