@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOUND_MESSAGE, withinBound } from '../numbers/measurement-bound.js';
 
 /** A client-chosen natural key: 1..100 printable characters without slashes or spaces at the ends. */
 export const idField = z
@@ -40,13 +41,10 @@ export const quantityField = z
   .refine((n) => n === 0 || Math.abs(n) >= MIN_QUANTITY, `must be zero or at least ${MIN_QUANTITY} in size`);
 
 /**
- * A measured value or a limit judged with one (specification limits, target): finite and at most 1e12 in size, the
- * bound the quality module keeps for every measurement, under which each chart statistic stays finite.
+ * A measured value or a limit judged with one (specification limits, target, frozen limits): finite and at most
+ * MAX_MAGNITUDE in size, under which each chart statistic stays finite.
  */
-export const measuredValue = z
-  .number()
-  .refine((n) => Number.isFinite(n), 'must be a finite number')
-  .refine((n) => Math.abs(n) <= 1e12, 'must be a finite number from -1e12 to 1e12');
+export const measuredValue = z.number().refine(withinBound, BOUND_MESSAGE);
 
 /** A quantity greater than zero. */
 export const positiveQuantity = quantityField.refine((n) => n > 0, 'must be greater than zero');

@@ -1,20 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CommandRunner } from '../../../platform/commands/command-runner.js';
-import { idField } from '../../../platform/http/fields.js';
+import { idField, measuredValue } from '../../../platform/http/fields.js';
 import { ANY_ROLE, commandRoute, queryRoute } from '../../../platform/http/route-kit.js';
 import { iso } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
-import { BOUND_MESSAGE, withinBound } from '../domain/spc/index.js';
 import { resultsAt, type InspectionResult } from './inspection.repository.js';
 import { unitRecord } from './inspection.rules.js';
 import { recordInspection, type InspectionOutcome } from './record-inspection.command.js';
 
 const opParams = z.strictObject({ id: z.string().min(1).max(120) });
-const measured = z.number().refine(withinBound, BOUND_MESSAGE);
 const inspectionBody = z.strictObject({
   characteristic: idField,
-  values: z.array(measured).min(1).max(1000).optional(),
+  values: z.array(measuredValue).min(1).max(1000).optional(),
   pass: z.boolean().optional(),
   lotId: idField.optional(),
 });

@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CommandRunner } from '../../../platform/commands/command-runner.js';
 import { Refusal, violation } from '../../../platform/errors/violation.js';
-import { idField } from '../../../platform/http/fields.js';
+import { idField, measuredValue } from '../../../platform/http/fields.js';
 import { ANY_ROLE, commandRoute, queryRoute } from '../../../platform/http/route-kit.js';
 import { iso, isoTime } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
-import { analyze, BOUND_MESSAGE, validateSpcInput, withinBound, type SpcInput, type SpcInputCandidate } from '../domain/spc/index.js';
+import { analyze, validateSpcInput, type SpcInput, type SpcInputCandidate } from '../domain/spc/index.js';
 import { baselineControlLimits } from './baseline-control-limits.command.js';
 import { findLimits, limitsOf, type ControlLimits } from './control-limits.repository.js';
 import { characteristicDefinition, recordedChart } from './recorded-chart.js';
@@ -17,7 +17,6 @@ import { defaultChart } from './spc-series.js';
 const CHARTS = ['xbar-r', 'xbar-s', 'i-mr', 'p', 'np', 'c', 'u'] as const;
 const RULE_SETS = ['western-electric', 'nelson'] as const;
 const codeParams = z.strictObject({ code: idField });
-const measured = z.number().refine(withinBound, BOUND_MESSAGE);
 /** Who sets control limits: quality engineers, and process engineers who own the process definition. */
 const LIMIT_SETTERS = ['quality', 'engineer'] as const;
 
@@ -80,7 +79,7 @@ export function registerSpcRoutes(app: FastifyInstance, runner: CommandRunner, s
   commandRoute(app, runner, {
     method: 'PUT', url: '/api/v1/quality/characteristics/:code/limits', roles: LIMIT_SETTERS, tags: ['quality'],
     summary: 'Freeze the control limits of a characteristic chart: centre and sigma of the plotted statistic', params: codeParams,
-    body: z.strictObject({ center: measured, sigma: measured.refine((s) => s > 0, 'must be above 0'), chart: z.enum(CHARTS), rules: z.enum(RULE_SETS).optional() }),
+    body: z.strictObject({ center: measuredValue, sigma: measuredValue.refine((s) => s > 0, 'must be above 0'), chart: z.enum(CHARTS), rules: z.enum(RULE_SETS).optional() }),
     command: setControlLimits, input: (p, b) => ({ code: p.code, chart: b.chart, center: b.center, sigma: b.sigma, rules: b.rules }), present: presentLimits,
   });
   commandRoute(app, runner, {
