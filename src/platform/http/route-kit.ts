@@ -24,6 +24,9 @@ declare module 'fastify' {
 
 export const dryRunQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });
 
+/** The header of every state-changing command: the same key and body again answer the first result. */
+export const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
+
 /** The authenticated actor of a request (the auth hook guarantees it on every protected route). */
 export function actorOf(req: FastifyRequest): Actor {
   if (!req.actor) throw new Error('no actor on a protected route');
@@ -43,6 +46,11 @@ interface CommandRouteSpec<P extends ZodType, B extends ZodType, I, O> {
   readonly status?: 200 | 201;
   /** Shapes the command's result into the response body (default: the result itself). */
   readonly present?: (result: O) => unknown;
+}
+
+/** The first answer again, for a request repeated with its Idempotency-Key, marked as a replay. */
+export function sendReplay(reply: FastifyReply, replayed: { readonly status: number; readonly response: unknown }): FastifyReply {
+  return reply.code(replayed.status).header('idempotent-replay', 'true').send(replayed.response);
 }
 
 /**
@@ -67,7 +75,7 @@ export function commandRoute<P extends ZodType, B extends ZodType, I, O>(
       summary: spec.summary,
       tags: [...spec.tags],
       querystring: dryRunQuery,
-      headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+      headers: idempotencyHeaders,
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.body ? { body: spec.body } : {}),
     },
@@ -85,7 +93,7 @@ export function commandRoute<P extends ZodType, B extends ZodType, I, O>(
         present: answer,
       });
       if (outcome.kind === 'dry-run') return reply.code(200).send({ allowed: outcome.allowed, violations: outcome.violations });
-      if (outcome.kind === 'replayed') return reply.code(outcome.status).header('idempotent-replay', 'true').send(outcome.response);
+      if (outcome.kind === 'replayed') return sendReplay(reply, outcome);
       return reply.code(status).send(answer(outcome.result));
     },
   });

@@ -6,7 +6,7 @@ import type { CommandRunner } from '../../../platform/commands/command-runner.js
 import { violation } from '../../../platform/errors/violation.js';
 import { idField, reasonField } from '../../../platform/http/fields.js';
 import { problem, sendProblem } from '../../../platform/http/problem.js';
-import { actorOf, ANY_ROLE, commandRoute, dryRunQuery, queryRoute } from '../../../platform/http/route-kit.js';
+import { actorOf, ANY_ROLE, commandRoute, dryRunQuery, idempotencyHeaders, queryRoute, sendReplay } from '../../../platform/http/route-kit.js';
 import { iso } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
 import { logout, putAccountPolicy, revokeTokens, unlockAccount } from './account.commands.js';
@@ -24,7 +24,7 @@ export function registerAccountRoutes(app: FastifyInstance, runner: CommandRunne
     config: { public: true },
     schema: {
       summary: 'Change a password with the old one (also when it expired); ends every session of the person', tags: ['auth'], body: changeBody, security: [],
-      querystring: dryRunQuery, headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+      querystring: dryRunQuery, headers: idempotencyHeaders,
     },
   }, async (req, reply) => {
     // A dry run checks the new password against the rules only: it never tries the old one, so it can be no way to
@@ -43,7 +43,7 @@ export function registerAccountRoutes(app: FastifyInstance, runner: CommandRunne
       // Only a change made is kept with the key: a failed attempt runs (and counts) again.
       present, remember: (r) => (r as ChangePasswordOutcome).ok,
     });
-    if (outcome.kind === 'replayed') return reply.code(outcome.status).header('idempotent-replay', 'true').send(outcome.response);
+    if (outcome.kind === 'replayed') return sendReplay(reply, outcome);
     if (outcome.kind !== 'applied') throw new Error('a password change is not run as a dry run');
     const r = outcome.result;
     if (!r.ok) {

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { CommandRunner } from '../../../platform/commands/command-runner.js';
 import { problem, sendProblem } from '../../../platform/http/problem.js';
-import { actorOf, dryRunQuery } from '../../../platform/http/route-kit.js';
+import { actorOf, dryRunQuery, idempotencyHeaders } from '../../../platform/http/route-kit.js';
 import { DEFAULT_MAX_BYTES, type B2mmlSchemas } from '../b2mml/index.js';
 import { receiveB2mml } from './b2mml-inbound.service.js';
 
@@ -34,7 +34,7 @@ export function registerB2mmlRoutes(app: FastifyInstance, runner: CommandRunner,
         '422: every problem, field = its XML path.',
       tags: ['integration'],
       querystring: dryRunQuery,
-      headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+      headers: idempotencyHeaders,
     },
     handler: async (req, reply) => {
       if (typeof req.body !== 'string') {
