@@ -113,7 +113,10 @@ export class OutboxDispatcher {
       }
       if (this.stopped) break;
       if (busy || this.woken) continue;
-      await this.sleep(await this.idleDelay());
+      const delay = await this.idleDelay();
+      // A wake-up or stop() that came while the delay was read found no sleep to cut short: it is not lost.
+      if (this.stopped || this.woken) continue;
+      await this.sleep(delay);
     }
   }
 
