@@ -44,7 +44,7 @@ describe('printing a trace', () => {
       '   └─ C (unknown material)  → 1 in WO-R',
       '',
       'Recall scope: 3 lots',
-      '  finished lots (1): C',
+      '  end lots, finished goods or stock not used yet (1): C',
       '  work orders (1): WO-R',
       '',
     ]);

@@ -48,7 +48,7 @@ export function printTrace(result: TraceResult, options: { json: boolean }): str
   }
   if (result.summary) {
     const s = result.summary;
-    lines.push('', `Recall scope: ${s.lots} lots`, `  finished lots (${s.finishedLots.length}): ${s.finishedLots.join(', ') || 'none'}`, `  work orders (${s.workOrders.length}): ${s.workOrders.join(', ') || 'none'}`);
+    lines.push('', `Recall scope: ${s.lots} lots`, `  end lots, finished goods or stock not used yet (${s.finishedLots.length}): ${s.finishedLots.join(', ') || 'none'}`, `  work orders (${s.workOrders.length}): ${s.workOrders.join(', ') || 'none'}`);
     if (s.workInProgress) lines.push(`  work in progress (${s.workInProgress.length}): ${s.workInProgress.join(', ') || 'none'}`);
   }
   return `${lines.join('\n')}\n`;
