@@ -30,6 +30,18 @@ describe('validateShift', () => {
     expect(fields(shift({ days: [0, 8, 1.5, 3, 3] }))).toEqual(['days[0]', 'days[1]', 'days[2]', 'days[4]']);
   });
 
+  it('refuses a shift with no weekday, naming days and saying a shift needs one', () => {
+    expect(validateShift(shift({ days: [] }))).toEqual([
+      expect.objectContaining({ code: 'INVALID_FIELD', field: 'days', message: expect.stringContaining('at least one day') }),
+    ]);
+  });
+
+  it('names each repeat of a weekday, not its first listing', () => {
+    expect(fields(shift({ days: [1, 1] }))).toEqual(['days[1]']);
+    expect(fields(shift({ days: [5, 2, 5, 5] }))).toEqual(['days[2]', 'days[3]']);
+    expect(validateShift(shift({ days: [7, 1, 2, 3, 4, 5, 6] }))).toEqual([]);
+  });
+
   it('rejects breaks outside the shift, empty breaks and overlapping breaks', () => {
     expect(fields(shift({ breaks: [{ start: '15:00', end: '15:30' }] }))).toEqual(['breaks[0]']);
     expect(fields(shift({ breaks: [{ start: '05:30', end: '06:30' }] }))).toEqual(['breaks[0]']);

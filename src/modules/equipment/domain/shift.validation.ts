@@ -33,8 +33,8 @@ export const minutesAfter = (start: number, minute: number): number =>
 export const shiftLengthMinutes = (start: number, end: number): number => minutesAfter(start, end);
 
 /**
- * Every field problem of a shift definition: empty code, malformed "HH:MM", `end == start`, weekdays outside
- * 1..7 or repeated, breaks malformed, empty, outside the shift, or overlapping each other.
+ * Every field problem of a shift definition: empty code, malformed "HH:MM", `end == start`, an empty list of
+ * weekdays, weekdays outside 1..7 or repeated, breaks malformed, empty, outside the shift, or overlapping each other.
  * Field paths are relative to the definition (`start`, `days[2]`, `breaks[0].end`).
  */
 export const validateShift = (shift: ShiftDefinition): Violation[] => {
@@ -46,6 +46,10 @@ export const validateShift = (shift: ShiftDefinition): Violation[] => {
   if (end === null) problems.push(violation('INVALID_FIELD', 'end must be a time "HH:MM" between 00:00 and 23:59', { field: 'end' }));
   if (start !== null && end !== null && start === end) {
     problems.push(violation('INVALID_FIELD', 'end must differ from start (a shift cannot be empty or last 24 hours)', { field: 'end' }));
+  }
+  // Stored, an empty list would read back as "every day": the opposite of what was sent.
+  if (Array.isArray(shift.days) && shift.days.length === 0) {
+    problems.push(violation('INVALID_FIELD', 'a shift needs at least one day: list its weekdays, or leave days out for every day', { field: 'days' }));
   }
   const seen = new Set<number>();
   (shift.days ?? []).forEach((d, i) => {

@@ -16,8 +16,9 @@ export interface PutSiteShift {
 
 /**
  * Creates or updates a shift of a site, in the site's time zone (`end <= start` crosses midnight). Refused with
- * every bad field: malformed times, `end == start`, weekdays outside 1..7 or repeated, breaks malformed, outside
- * the shift or overlapping. Journaled as `shift.created` / `shift.updated`.
+ * every bad field: malformed times, `end == start`, no weekday (`days: []`; leave `days` out for every day),
+ * weekdays outside 1..7 or repeated, breaks malformed, outside the shift or overlapping. Journaled as
+ * `shift.created` / `shift.updated`.
  */
 export const putSiteShift = command('shift.put', async (ctx, cmd: PutSiteShift): Promise<SiteShift> => {
   await requireNode(ctx.tx, 'site', cmd.siteId);
