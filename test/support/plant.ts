@@ -1,13 +1,18 @@
 import { expect } from 'vitest';
-import type { TestTakt } from './takt.js';
+import type { Role } from '../../src/platform/auth/roles.js';
+import type { Reply, TestTakt } from './takt.js';
 
 const YEAR = 365 * 86_400_000;
 
 /** Puts and checks: fails the test at once when the set-up itself is refused. */
-async function ok(t: TestTakt, method: string, url: string, body?: unknown): Promise<void> {
-  const r = await t.call(method, url, body === undefined ? {} : { body });
+/** Calls the API as `as` (admin by default) and expects it to succeed, naming the call and the answer when not; answers the body. */
+export async function succeed(t: Pick<TestTakt, 'call'>, method: string, url: string, body?: unknown, as: Role = 'admin'): Promise<Reply['body']> {
+  const r = await t.call(method, url, { ...(body === undefined ? {} : { body }), as });
   expect(r.status, `${method} ${url}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
+  return r.body;
 }
+
+const ok = (t: TestTakt, method: string, url: string, body?: unknown) => succeed(t, method, url, body);
 
 /**
  * A small plant: site S, area A, work centers WC-MIX (equipment MIX-1) and WC-PACK (PACK-1); materials RAW (kg),

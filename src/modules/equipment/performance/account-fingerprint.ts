@@ -3,7 +3,8 @@ import { canonicalJson } from '../../../platform/journal/canonical-json.js';
 import type { ShiftDefinition } from '../domain/index.js';
 
 /** Bumped whenever the way an account is computed changes: every cached account then is recomputed. */
-export const ACCOUNT_MODEL_VERSION = 1;
+// 2: a break of one shift no longer takes planned time out of another shift overlapping it.
+export const ACCOUNT_MODEL_VERSION = 2;
 
 /** Everything besides the equipment's own history that a day account depends on. */
 export interface AccountInputs {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildPlant } from '../../../../test/support/plant.js';
+import { buildPlant, succeed } from '../../../../test/support/plant.js';
 import { describeStores } from '../../../../test/support/stores.js';
 import { startTestTakt, type TestTakt } from '../../../../test/support/takt.js';
 
@@ -14,11 +14,7 @@ const WINDOW = `from=${encodeURIComponent(`${DAY}T00:00:00Z`)}&to=${encodeURICom
 describeStores('OEE over the HTTP API from states, counts and a shift calendar', (dialect) => {
   let t: TestTakt;
 
-  async function ok(method: string, url: string, body: unknown, as: 'integration' | 'engineer' | 'admin' = 'admin') {
-    const r = await t.call(method, url, { body, as });
-    expect(r.status, `${method} ${url}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-    return r.body;
-  }
+  const ok = (method: string, url: string, body?: unknown, as: 'integration' | 'engineer' | 'admin' = 'admin') => succeed(t, method, url, body, as);
 
   beforeAll(async () => {
     t = await startTestTakt(dialect);

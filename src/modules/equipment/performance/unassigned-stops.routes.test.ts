@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildPlant } from '../../../../test/support/plant.js';
+import { buildPlant, succeed } from '../../../../test/support/plant.js';
 import { describeStores } from '../../../../test/support/stores.js';
 import { startTestTakt, type TestTakt } from '../../../../test/support/takt.js';
 
@@ -11,11 +11,7 @@ const WINDOW = `from=${encodeURIComponent(`${DAY}T00:00:00Z`)}&to=${encodeURICom
 describeStores('stops without a reason, and the ideal cycle time of a window without counts', (dialect) => {
   let t: TestTakt;
 
-  async function ok(method: string, url: string, body?: unknown, as: 'integration' | 'engineer' | 'admin' = 'admin') {
-    const r = await t.call(method, url, { ...(body === undefined ? {} : { body }), as });
-    expect(r.status, `${method} ${url}: ${JSON.stringify(r.body)}`).toBe(200);
-    return r.body;
-  }
+  const ok = (method: string, url: string, body?: unknown, as: 'integration' | 'engineer' | 'admin' = 'admin') => succeed(t, method, url, body, as);
 
   beforeAll(async () => {
     t = await startTestTakt(dialect);
