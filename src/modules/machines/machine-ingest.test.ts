@@ -121,6 +121,33 @@ describeStores('machine data: mappings and the ingest pipeline', (dialect) => {
     await elsewhere.close();
   });
 
+  it('records no state change when a machine sends its state again after a restart or reconnect', async () => {
+    const press: MachineSource = { protocol: 'sparkplug', node: 'G1/Press05', device: 'Main' };
+    const put = await t.call('PUT', '/api/v1/machines/mappings/M-RESEND', { body: { equipmentId: 'PACK-1', node: 'G1/Press05', device: 'Main', metrics: [{ metric: 'State', role: 'state' }] }, as: 'engineer' });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const rows = () => t.takt.store.db.selectFrom('equipment_states').select(['state', 'reason', 'from_at', 'to_at']).where('equipment_id', '=', 'PACK-1').where('from_at', '>=', at(20)).orderBy('from_at').execute();
+    const journaled = async () => (await t.call('GET', '/api/v1/journal?entity=equipment&entityId=PACK-1&limit=1000')).body.events
+      .filter((e: { action: string; data: { at: string } }) => e.action === 'equipment.state-changed' && e.data.at >= new Date(at(20)).toISOString())
+      .map((e: { data: { state: string; at: string } }) => [e.data.state, e.data.at]);
+    // Each "process" is a fresh ingest: it remembers no state the machine sent before, as after a restart.
+    const send = async (value: number, s: number) => {
+      const ingest = createMachineIngest(t.takt.runner, t.takt.bus);
+      ingest.ingest(press, [{ name: 'State', value, timestamp: at(s) }]);
+      await ingest.close();
+      return ingest.counters().stateChanges;
+    };
+    expect(await send(11, 20)).toBe(1); // PackML Held: down
+    expect(await rows()).toEqual([expect.objectContaining({ state: 'down', from_at: at(20), to_at: null })]);
+    expect(await send(11, 25)).toBe(0); // the same state again, as the machine reconnects
+    // Still down (the repeat is only a boundary in the stored history), and no change journaled.
+    expect((await rows()).map((r) => r.state)).toEqual(['down', 'down']);
+    expect(await journaled()).toEqual([['down', new Date(at(20)).toISOString()]]);
+    expect(await send(6, 30)).toBe(1); // Execute: a real change goes on as before
+    expect((await rows()).map((r) => [r.state, r.from_at, r.to_at])).toEqual([['down', at(20), at(25)], ['down', at(25), at(30)], ['running', at(30), null]]);
+    expect(await journaled()).toEqual([['down', new Date(at(20)).toISOString()], ['running', new Date(at(30)).toISOString()]]);
+    expect((await t.call('DELETE', '/api/v1/machines/mappings/M-RESEND', { as: 'engineer' })).status).toBe(200);
+  });
+
   it('goes on with the SPC window from the history after a restart: a run spanning it is seen, a rule still broken is not journaled again', async () => {
     const we4 = async () => (await t.call('GET', '/api/v1/journal?entity=characteristic&entityId=BORE&limit=1000')).body.events
       .filter((e: { action: string; data: { rule: string } }) => e.action === 'spc.violation' && e.data.rule === 'WE4');

@@ -150,4 +150,54 @@ describeStores('equipment states and counts over the HTTP API', (dialect) => {
     expect(cycle.status).toBe(400);
     expect(cycle.body.violations).toEqual([expect.objectContaining({ field: 'parentCode', details: expect.objectContaining({ reason: 'REFERENCE_CYCLE' }) })]);
   });
+
+  it('answers a re-sent state with 200 and changed: false, journaling no state change, and keeps it as a boundary a late stop ends at', async () => {
+    expect((await t.call('PUT', '/api/v1/equipment/RESEND-1', { body: { name: 'Resending press', parentId: 'WC-MIX' } })).status).toBe(200);
+    const post = (body: Record<string, unknown>) => t.call('POST', '/api/v1/equipment/RESEND-1/state', { body, as: 'integration' });
+    // The stops as a person reads them: adjacent intervals of the same state and reason taken together.
+    const stretches = async () => {
+      const intervals = (await t.call('GET', `/api/v1/equipment/RESEND-1/states?from=${encodeURIComponent(isoAgo(60 * MIN))}&to=${encodeURIComponent(isoAgo(-MIN))}`)).body.intervals as { state: string; reason: string | null; from: string; to: string | null }[];
+      const out: [string, string | null, string, string | null][] = [];
+      for (const i of intervals) {
+        const last = out.at(-1);
+        if (last && last[0] === i.state && last[1] === i.reason && last[3] === i.from) last[3] = i.to;
+        else out.push([i.state, i.reason, i.from, i.to]);
+      }
+      return out;
+    };
+    const journaled = async () => (await t.call('GET', '/api/v1/journal?entity=equipment&entityId=RESEND-1&limit=1000')).body.events
+      .filter((e: { action: string }) => e.action === 'equipment.state-changed').map((e: { data: { state: string; at: string } }) => [e.data.state, e.data.at]);
+    const atRun = isoAgo(20 * MIN);
+    const atDown = isoAgo(8 * MIN);
+    const atLate = isoAgo(15 * MIN);
+    expect((await post({ state: 'running', at: atRun })).body.changed).toBe(true);
+    expect((await post({ state: 'down', reason: 'JAM', at: atDown })).body.changed).toBe(true);
+    const before = { stretches: await stretches(), journaled: await journaled(), orders: (await rows()).orders };
+    expect(before.stretches).toEqual([['running', null, atRun, atDown], ['down', 'JAM', atDown, null]]);
+
+    const seen: JournalEvent[] = [];
+    const stop = t.takt.bus.subscribe((e) => seen.push(e));
+    try {
+      // After a reconnect the machine sends its state again: later, now, and once more for a moment already past.
+      const atRepeat = isoAgo(12 * MIN);
+      for (const body of [{ state: 'down', reason: 'JAM', at: isoAgo(5 * MIN) }, { state: 'down', reason: 'JAM' }, { state: 'running', at: atRepeat }]) {
+        const r = await post(body);
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+        expect(r.body).toMatchObject({ equipmentId: 'RESEND-1', state: body.state, changed: false, current: { state: 'down', reason: 'JAM', to: null }, maintenanceOrders: [] });
+      }
+      expect({ stretches: await stretches(), journaled: await journaled(), orders: (await rows()).orders }).toEqual(before);
+      // Asking for a repair of the stop in force is a request, not a state change: the order opens.
+      const repair = await t.call('POST', '/api/v1/equipment/RESEND-1/state', { body: { state: 'down', reason: 'JAM', raiseMaintenanceOrder: true }, as: 'operator' });
+      expect(repair.body).toMatchObject({ changed: false, maintenanceOrders: [{ id: 'MO-RESEND-1-1', kind: 'corrective', reason: 'JAM' }] });
+      // A stop reported late, inside the running time, ends at the repeated running report: the order of arrival
+      // does not decide how long it lasted.
+      const late = await post({ state: 'down', reason: 'MOTOR', at: atLate });
+      expect(late.body).toMatchObject({ changed: true, late: true });
+      expect(await stretches()).toEqual([['running', null, atRun, atLate], ['down', 'MOTOR', atLate, atRepeat], ['running', null, atRepeat, atDown], ['down', 'JAM', atDown, null]]);
+    } finally {
+      stop();
+    }
+    expect(seen.filter((e) => e.action === 'equipment.state-changed').map((e) => e.data.state)).toEqual(['down']);
+    expect(await journaled()).toEqual([['running', atRun], ['down', atDown], ['down', atLate]]);
+  });
 });

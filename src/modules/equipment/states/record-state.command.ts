@@ -26,14 +26,19 @@ export function presentInterval(iv: StateInterval) {
 
 /**
  * Records that from `at` on the equipment is in `state` (with `reason`). Late events are inserted in time order:
- * the interval they fall into is cut and later intervals are kept (see `applyStateEvent`); the same event sent
- * again changes nothing; the same state at the same `at` with another reason replaces it (how a reason is given to
- * a stop reported without one). Refused with every bad field: unknown state, a missing reason where the equipment's
- * settings require one (none by default), `at` before 2000-01-01 or further in the future than the tolerated clock
- * skew (5 s).
+ * the interval they fall into is cut and later intervals are kept (see `applyStateEvent`); the same state at the
+ * same `at` with another reason replaces it (how a reason is given to a stop reported without one).
+ * An event reporting the state already in force at its `at` (same state, same reason: a machine re-sending its
+ * state after a reconnect, the same event sent twice) is accepted and is no change: the answer says
+ * `changed: false`, no state change is journaled, and a reason does not raise its corrective maintenance order
+ * again (`raiseMaintenanceOrder: true` still asks for one, for the stop in force). The interval in force is still
+ * cut at its `at` (unless an interval starts there already): a late event arriving afterwards stops at it, so the
+ * history does not depend on the order events arrive in.
+ * Refused with every bad field: unknown state, a missing reason where the equipment's settings require one (none
+ * by default), `at` before 2000-01-01 or further in the future than the tolerated clock skew (5 s).
  *
- * Journaled as `equipment.state-changed`. A `down` raises a corrective maintenance order when asked to or when its
- * reason says so; due preventive plans of the equipment open their orders too.
+ * A change is journaled as `equipment.state-changed`. A `down` raises a corrective maintenance order when asked to or
+ * when its reason says so; due preventive plans of the equipment open their orders too.
  */
 export const recordState = command('equipment.state', async (ctx, cmd: RecordState) => {
   await requireEquipment(ctx.tx, cmd.equipmentId);
@@ -48,11 +53,17 @@ export const recordState = command('equipment.state', async (ctx, cmd: RecordSta
   const change = applyStateEvent(slice, event);
   const previous = slice.find((iv) => iv.from <= event.at && (iv.to === null || iv.to > event.at)) ?? null;
   const late = slice.length > 0 && (previous === null || previous.to !== null);
-  const changed = change.added.length > 0 || change.removed.length > 0;
-  if (changed) {
+  // The state in force at `at` already: kept as a boundary (a late event arriving later must stop at it, see
+  // `applyStateEvent`), but the equipment's state did not change, so nothing is journaled and no repair is raised.
+  const repeat = previous !== null && previous.state === event.state && previous.reason === event.reason;
+  const written = change.added.length > 0 || change.removed.length > 0;
+  const changed = written && !repeat;
+  if (written) {
     await applyHistoryChange(ctx.tx, cmd.equipmentId, change, { at: ctx.now, by: ctx.actor.username });
     // A late event rewrites a past that day accounts may summarise already.
     if (late) await bumpHistoryRevision(ctx.tx, cmd.equipmentId, ctx.now);
+  }
+  if (changed) {
     ctx.record({
       action: 'equipment.state-changed', entity: 'equipment', entityId: cmd.equipmentId,
       data: {
@@ -63,9 +74,12 @@ export const recordState = command('equipment.state', async (ctx, cmd: RecordSta
     });
   }
   const orders = [];
-  if (changed && event.state === 'down') {
-    const raises = cmd.raiseMaintenanceOrder === true || (event.reason !== null && (await findReason(ctx.tx, event.reason))?.raisesMaintenanceOrder === true);
-    const corrective = raises ? await raiseCorrectiveOrder(ctx, cmd.equipmentId, event) : null;
+  if (event.state === 'down') {
+    // A reason raises the repair when the stop begins; a re-sent stop is the same breakdown. Asking explicitly
+    // still works on a stop already recorded (one open repair per equipment all the same).
+    const raises = cmd.raiseMaintenanceOrder === true || (changed && event.reason !== null && (await findReason(ctx.tx, event.reason))?.raisesMaintenanceOrder === true);
+    const stop = changed || previous === null ? event : { reason: event.reason, at: previous.from };
+    const corrective = raises ? await raiseCorrectiveOrder(ctx, cmd.equipmentId, stop) : null;
     if (corrective) orders.push(corrective);
   }
   orders.push(...(await generateDueOrders(ctx, cmd.equipmentId, settings.countSource)));
