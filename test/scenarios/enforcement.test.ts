@@ -166,6 +166,13 @@ describeStores('enforcement: every refused command names its reasons and writes 
     expect((r.body.violations as unknown as { details: unknown }[])[0]?.details).toMatchObject({ from: 'released', to: 'released' });
   });
 
+  it('INVALID_TRANSITION says which statuses a change may start from: taking an order off hold that is not on hold', async () => {
+    const r = await refused(() => t.call('POST', `/api/v1/work-orders/${order}/unhold`, { body: {}, as: 'supervisor' }), 'INVALID_TRANSITION');
+    const v = (r.body.violations as unknown as { message: string; details: unknown }[])[0];
+    expect(v?.details).toMatchObject({ from: 'released', allowed: ['on_hold'] });
+    expect(v?.message).toContain('(only from on_hold)');
+  });
+
   it('answers 404 naming an unknown operation, and 400 for a bad quantity', async () => {
     const missing = await op('POST', '/api/v1/operations/NOPE.10/start', { equipmentId: 'MIX-1' });
     expect(missing.status).toBe(404);

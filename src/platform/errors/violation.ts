@@ -46,9 +46,13 @@ export function notFound(kind: string, id: string, field?: string): Refusal {
   return new Refusal([violation('NOT_FOUND', `${kind} '${id}' does not exist`, { ...(field ? { field } : {}), details: { kind, id } })]);
 }
 
-/** A refusal for a status change that the current state does not allow, naming from and to. */
-export function invalidTransition(kind: string, id: string, from: string, to: string): Refusal {
+/**
+ * A refusal for a status change that the current state does not allow, naming from and to, and, when given, the
+ * statuses the change may start from (`details.allowed`).
+ */
+export function invalidTransition(kind: string, id: string, from: string, to: string, allowed?: readonly string[]): Refusal {
+  const only = allowed && allowed.length > 0 ? ` (only from ${allowed.join(' or ')})` : '';
   return new Refusal([
-    violation('INVALID_TRANSITION', `${kind} '${id}' cannot go from ${from} to ${to}`, { details: { kind, id, from, to } }),
+    violation('INVALID_TRANSITION', `${kind} '${id}' cannot go from ${from} to ${to}${only}`, { details: { kind, id, from, to, ...(allowed ? { allowed: [...allowed] } : {}) } }),
   ]);
 }

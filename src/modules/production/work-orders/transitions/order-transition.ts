@@ -20,7 +20,7 @@ export function orderTransition(spec: OrderTransitionSpec) {
     if (!order) throw notFound('work order', cmd.id);
     const started = (await operationsOf(ctx.tx, order.id)).some((o) => o.status !== 'ready');
     const to = typeof spec.to === 'function' ? spec.to(order, started) : spec.to;
-    if (!spec.from.includes(order.status)) throw invalidTransition('work order', order.id, order.status, to);
+    if (!spec.from.includes(order.status)) throw invalidTransition('work order', order.id, order.status, to, spec.from);
     const holdReason = to === 'on_hold' ? cmd.reason ?? null : order.status === 'on_hold' ? null : undefined;
     const set = { ...(holdReason !== undefined ? { holdReason } : {}), ...(to === 'released' && order.releasedAt === null ? { releasedAt: ctx.now } : {}) };
     if (!(await setOrderStatus(ctx.tx, order.id, order.status, to, set))) throw invalidTransition('work order', order.id, order.status, to);
