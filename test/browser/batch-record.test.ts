@@ -60,7 +60,13 @@ describe.skipIf(skip !== null)('batch record review and release', () => {
     expect(await page.getByRole('button', { name: 'Release (sign)' }).getAttribute('aria-disabled')).toBe('true');
     // Exceptions come before the steps, each with its reason.
     const exceptions = section('exceptions');
-    expect(await exceptions.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')))).toEqual(['hold', 'hold', 'scrap', 'scrap']);
+    expect(await exceptions.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')))).toEqual(['hold', 'hold', 'scrap', 'scrap', 'yield']);
+    await exceptions.getByText('API-PARA consumed 255 kg, the BOM asks 252.45 kg for the 297 units operation 10 put out (+1.01 %, tolerance 1 %)').waitFor();
+    // The yield after the steps: actual against theoretical, and each material reconciled.
+    const yieldPart = section('yield');
+    await yieldPart.getByText('97.33 % of theoretical').waitFor();
+    expect(await yieldPart.locator('tbody tr[data-within]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-within')))).toEqual(['false', 'true', 'true', 'true']);
+    await yieldPart.screenshot({ path: join(screenshotDir(), 'record-yield.png'), animations: 'disabled' });
     await exceptions.getByText('Deviation DEV-2026-014: water quantity to be confirmed').waitFor();
     await exceptions.getByText('scrap 3: Granulate lumps retained on the screen').waitFor();
     const order = await page.locator('.record-page > section').evaluateAll((s) => s.map((x) => x.getAttribute('aria-labelledby')));
@@ -128,7 +134,9 @@ describe.skipIf(skip !== null)('batch record review and release', () => {
     await page.goto(`${t.url}/orders/WO-Q1/record`);
     await page.getByRole('heading', { name: /Batch record WO-Q1/ }).waitFor();
     const kinds = await section('exceptions').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
-    expect(kinds).toEqual(['out-of-spec', 'nonconformance', 'hold', 'hold', 'nonconformance', 'scrap']);
+    // Four good reported and no output lot: the yield exception at the completion.
+    expect(kinds).toEqual(['out-of-spec', 'nonconformance', 'hold', 'hold', 'nonconformance', 'scrap', 'yield']);
+    await section('exceptions').getByText('output lots total 0, good reported at the last operation 4 (-4)').waitFor();
     await section('exceptions').getByText('DIA out of specification (10.08; limits 9.95 .. 10.05; hold)').waitFor();
     const failed = page.locator('.record-operation tr[data-pass="false"]');
     expect(await failed.count()).toBe(1);

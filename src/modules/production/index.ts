@@ -13,8 +13,10 @@ export { consumeMaterial } from './operations/consume-material.js';
 export { produceLot } from './operations/produce-lot.js';
 export { reportQuantities } from './operations/report-quantities.js';
 export { completeOperation } from './operations/complete-operation.js';
-export { findOrder, findOperation, operationsOf, bomOf, type WorkOrder, type Operation, type OrderStatus, type OperationStatus } from './work-orders/work-order.repository.js';
+export { findOrder, findOperation, operationsOf, bomOf, type OrderBomLine, type WorkOrder, type Operation, type OrderStatus, type OperationStatus } from './work-orders/work-order.repository.js';
 export { consumptionsOf, productionsOf } from './operations/operation.repository.js';
+// For the batch record's material reconciliation: the same band OVER_CONSUMPTION allows.
+export { bomBand } from './operations/execution.rules.js';
 // For the quality module: a nonconformance holds and releases an order inside its own transaction.
 export { lockOrder, setOrderStatus } from './work-orders/work-order.repository.js';
 export { producedAt, reportsOf } from './operations/operation.repository.js';

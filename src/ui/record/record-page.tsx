@@ -10,6 +10,7 @@ import { orderHref } from '../router.js';
 import { download } from '../trace/trace-csv.js';
 import { OperationPanel } from './record-operation.js';
 import { RecordSignoff } from './record-signoff.js';
+import { YieldPanel } from './record-yield.js';
 import { ExceptionsPanel, JournalRangePanel, OrderHistoryPanel, SignaturesPanel } from './record-tables.js';
 import { recordConcerns, recordStatus, stepNames, type RecordStatus } from './record-view.js';
 
@@ -84,6 +85,7 @@ export function RecordPage({ id }: { readonly id: string }) {
       {r.released && <ExceptionsPanel id="amendments" title={t('record.amendments')} empty={t('record.noAmendments')} items={r.amendments} step={step} />}
       <ExceptionsPanel id="exceptions" title={t('record.exceptions')} empty={t('record.noExceptions')} items={r.content.exceptions} step={step} />
       {r.content.operations.map((op) => <OperationPanel key={op.id} op={op} />)}
+      <YieldPanel y={r.content.yield} />
       <OrderHistoryPanel r={r} />
       <SignaturesPanel r={r} />
       <JournalRangePanel r={r} />

@@ -30,8 +30,9 @@ export function ExceptionsPanel({ id, title, empty, items, step }: ExceptionsPro
       ) : (
         <RecordTable
           columns={[{ label: '#', num: true }, { label: t('record.kind'), rowHeader: true }, { label: t('record.what'), text: true }, { label: t('record.reason'), text: true }, { label: t('order.step') }, { label: t('order.who') }, { label: t('order.when') }]}
-          rows={items.map((e) => ({
-            key: e.seq, attrs: { 'data-kind': e.kind },
+          // Exceptions derived from the whole record (yield) share the seq of the event that finished the order.
+          rows={items.map((e, i) => ({
+            key: `${e.seq}-${i}`, attrs: { 'data-kind': e.kind },
             cells: [e.seq, <span class={`badge exception-${e.kind}`}>{kindWord(e.kind)}</span>, e.summary, e.reason ?? '—', step(e.operationId) || '—', e.actor, dateTime(e.at)],
           }))}
         />

@@ -1,7 +1,8 @@
 import type { JournalEvent } from '../../../platform/journal/journal.repository.js';
-import type { InspectionEntry, OperationSection, OrderSnapshot, RecordContent, SignatureEntry, StepEvent } from './batch-record.types.js';
+import type { InspectionEntry, OperationSection, OrderSnapshot, RecordContent, RecordException, SignatureEntry, StepEvent } from './batch-record.types.js';
 import { num, statusAfter, str, when } from './record-event.fields.js';
 import { exceptionOf } from './record-exceptions.js';
+import { yieldExceptions, yieldOf } from './record-yield.js';
 
 const STEP_ACTIONS = new Set(['operation.started', 'operation.paused', 'operation.resumed', 'operation.completed']);
 
@@ -73,16 +74,27 @@ function signatureOf(e: JournalEvent): SignatureEntry {
 
 /** The time of the first order event that moved it to one of the statuses. */
 function firstTo(orderEvents: readonly JournalEvent[], statuses: readonly string[]): string | null {
-  const e = orderEvents.find((x) => statuses.includes(statusAfter(x) ?? ''));
+  const e = firstEventTo(orderEvents, statuses);
   return e ? when(e.at) : null;
+}
+
+const firstEventTo = (orderEvents: readonly JournalEvent[], statuses: readonly string[]): JournalEvent | undefined => orderEvents.find((x) => statuses.includes(statusAfter(x) ?? ''));
+
+/** The yield section and its exceptions (from rules 3): figures of the whole record, so built once all operations are. */
+function yieldPart(snapshot: OrderSnapshot, operations: readonly OperationSection[], orderEvents: readonly JournalEvent[], status: string): Pick<RecordContent, 'yield'> & { exceptions: RecordException[] } {
+  const section = yieldOf(snapshot, operations);
+  const finished = ['completed', 'closed'].includes(status) ? firstEventTo(orderEvents, ['completed', 'closed']) : undefined;
+  return { yield: section, exceptions: yieldExceptions(section, finished, operations) };
 }
 
 /**
  * Builds the record's content from the order's snapshot and its journal events (in seq order), nothing else: the same
  * events always give the same content, so a released record can be rebuilt and its hash checked at any time.
  * Exceptions come first; quantities are summed from the reports of the last operation (the order's output).
+ * `rules` are the RECORD_RULES the content is built under: from 3 on it states the yield, with its exceptions after
+ * those of single events at the same seq; a record released under earlier rules is rebuilt without them.
  */
-export function buildRecordContent(snapshot: OrderSnapshot, events: readonly JournalEvent[]): RecordContent {
+export function buildRecordContent(snapshot: OrderSnapshot, events: readonly JournalEvent[], rules: number): RecordContent {
   const opOf = operationResolver(snapshot, events);
   const orderEvents = events.filter((e) => e.entity === 'work-order' && e.entityId === snapshot.id);
   const lastOp = [...snapshot.operations].sort((a, b) => b.seq - a.seq)[0];
@@ -91,6 +103,8 @@ export function buildRecordContent(snapshot: OrderSnapshot, events: readonly Jou
   const operations = [...snapshot.operations].sort((a, b) => a.seq - b.seq).map((op) => operationSection(op, events.filter((e) => opOf(e) === op.id)));
   const first = events[0];
   const last = events[events.length - 1];
+  const ofEvents = events.map((e) => exceptionOf(e, opOf)).filter((x) => x !== null);
+  const { exceptions: ofYield, ...yieldSection } = rules >= 3 ? yieldPart(snapshot, operations, orderEvents, status) : { exceptions: [] };
   return {
     format: 'takt-batch-record/1',
     header: {
@@ -99,9 +113,11 @@ export function buildRecordContent(snapshot: OrderSnapshot, events: readonly Jou
       status, dueAt: snapshot.dueAt === null ? null : when(snapshot.dueAt), createdAt: when(snapshot.createdAt),
       releasedAt: firstTo(orderEvents, ['released']), startedAt: firstTo(orderEvents, ['in_progress']), completedAt: firstTo(orderEvents, ['completed']), closedAt: firstTo(orderEvents, ['closed']),
     },
-    exceptions: events.map((e) => exceptionOf(e, opOf)).filter((x) => x !== null),
+    // A stable sort: a yield exception follows the exceptions of the event it stands at.
+    exceptions: [...ofEvents, ...ofYield].sort((a, b) => a.seq - b.seq),
     orderHistory: orderEvents.map(step),
     operations,
+    ...yieldSection,
     labourMinutes: Math.round(operations.reduce((s, o) => s + o.labourMinutes, 0) * 100) / 100,
     signatures: events.filter((e) => e.action === 'signature.signed').map(signatureOf),
     journal: { events: events.length, firstSeq: first?.seq ?? null, firstHash: first?.hash ?? null, lastSeq: last?.seq ?? null, lastHash: last?.hash ?? null },

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { BatchRecord, OperationSection } from './batch-record.types.js';
+import type { BatchRecord, OperationSection, YieldSection } from './batch-record.types.js';
 import { fields, heading, PAGE, paragraph, runningHeaderFooter, signatureBlock, table } from './pdf-layout.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -48,6 +48,30 @@ function operation(doc: Doc, op: OperationSection): void {
   }
 }
 
+const percent = (n: number): string => `${qty(Math.round(n * 1e4) / 100)} %`;
+
+/** The yield (21 CFR 211.188(b)(7)): actual against theoretical per operation and for the order, then the materials reconciled. */
+function yieldSection(doc: Doc, y: YieldSection): void {
+  heading(doc, 'Yield');
+  fields(doc, [
+    ['Theoretical', qty(y.theoretical)], ['Actual (good)', qty(y.good)],
+    ['Actual yield', y.actualPercent === null ? '-' : `${qty(y.actualPercent)} % of theoretical`], ['Output lots', qty(y.producedLots)],
+  ]);
+  paragraph(doc, 'Actual yield = good reported at the last operation / planned quantity x 100, rounded half up to 2 decimals.', { size: 7.5, color: '#555555' });
+  const ofPlan = (n: number): string => (y.theoretical > 0 ? percent(n / y.theoretical) : '-');
+  table(doc, [{ title: 'Op', width: 1 }, { title: 'Operation', width: 5 }, { title: 'Good', width: 2, align: 'right' }, { title: 'Scrap', width: 2, align: 'right' }, { title: 'Good of theoretical', width: 3, align: 'right' }],
+    y.operations.map((o) => [String(o.seq), o.name, qty(o.good), qty(o.scrap), ofPlan(o.good)]));
+  paragraph(doc, 'Material reconciliation', { bold: true });
+  table(doc, [
+    { title: 'Material', width: 3 }, { title: 'Op', width: 1 }, { title: 'Per unit', width: 2, align: 'right' }, { title: 'Tolerance', width: 1.7, align: 'right' },
+    { title: 'For planned', width: 2.2, align: 'right' }, { title: 'For output', width: 2.2, align: 'right' }, { title: 'Consumed', width: 2.2, align: 'right' },
+    { title: 'Difference', width: 2.2, align: 'right' }, { title: 'Result', width: 1.8 },
+  ], y.materials.map((m) => [
+    `${m.materialId} (${m.uom})`, String(m.operationSeq), qty(m.perUnit), percent(m.tolerance), qty(m.forPlanned), qty(m.forOutput), qty(m.consumed),
+    `${m.difference > 0 ? '+' : ''}${qty(m.difference)}`, m.withinTolerance ? 'within' : 'OUTSIDE',
+  ]), 'The order has no BOM.');
+}
+
 /**
  * Renders the record as a PDF a reviewer can sign: A4, running header and footer (order, product, page x of y),
  * exceptions first, each operation with its tables, amendments after release, the journal range and content hash,
@@ -89,6 +113,8 @@ export function renderBatchRecordPdf(record: BatchRecord, materialName: string |
 
   heading(doc, 'Operations');
   for (const op of c.operations) operation(doc, op);
+  // A record released under rules before 3 has no yield section: it prints as it was signed.
+  if (c.yield) yieldSection(doc, c.yield);
 
   if (record.released) {
     heading(doc, `Amendments after release (${record.amendments.length})`);

@@ -48,7 +48,7 @@ export function assembleRecord(source: RecordSource, now: number): BatchRecord {
   const release = source.signoffs.find((s) => s.kind === 'release');
   const cutoff = release?.lastSeq ?? Number.POSITIVE_INFINITY;
   // Exactly what was signed: the events up to the cutoff under the rules of the release.
-  const content = buildRecordContent(source.snapshot, (source.releasedEvents ?? source.events).filter((e) => e.seq <= cutoff));
+  const content = buildRecordContent(source.snapshot, (source.releasedEvents ?? source.events).filter((e) => e.seq <= cutoff), release?.rules ?? RECORD_RULES);
   const hash = contentHash(content);
   const after = source.events.filter((e) => e.seq > cutoff);
   const opOf = operationResolver(source.snapshot, source.events);

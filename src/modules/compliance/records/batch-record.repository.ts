@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { toEvent, type JournalEvent } from '../../../platform/journal/journal.repository.js';
 import type { Database } from '../../../platform/store/schema.js';
-import { consumptionsOf, operationsOf, productionsOf } from '../../production/index.js';
+import { bomOf, consumptionsOf, operationsOf, productionsOf } from '../../production/index.js';
 import type { OrderSnapshot } from './batch-record.types.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -19,10 +19,12 @@ export async function loadSnapshot(db: Db, id: string): Promise<(OrderSnapshot &
   if (!created) return undefined;
   const e = toEvent(created);
   const ops = await operationsOf(db, id);
+  const bom = await bomOf(db, id);
   return {
     id, createdSeq: e.seq, createdAt: e.at, materialId: String(e.data.materialId), revision: Number(e.data.revision), quantity: Number(e.data.quantity),
     tolerance: Number(e.data.tolerance ?? 0), dueAt: typeof e.data.dueAt === 'number' ? e.data.dueAt : null,
     operations: ops.map((o) => ({ id: o.id, seq: o.seq, name: o.name, workCenterId: o.workCenterId })),
+    bom: bom.map((b) => ({ line: b.line, materialId: b.materialId, quantity: b.quantity, uom: b.uom, operationSeq: b.operationSeq, tolerance: b.tolerance })),
   };
 }
 
@@ -36,10 +38,12 @@ async function byEntity(db: Db, entity: string, ids: readonly string[]): Promise
  * Which events make up a batch record. 1: the order's own, its operations', its lots' that name it, its output lots'
  * later events, inspections, nonconformances and SPC signals that name it, its sign-offs. 2 adds the andon calls
  * raised on the order and what became of them, and the holds, rejections and releases of a lot it consumed that came
- * after its consumption (an input put on hold may have affected the batch). A sign-off keeps the rules it was made
- * under, and a released record is rebuilt under its own.
+ * after its consumption (an input put on hold may have affected the batch). 3 takes in the same events and states
+ * the yield: actual against theoretical, the output lots against the good reported, each BOM material reconciled,
+ * with their discrepancies as exceptions (see the builder). A sign-off keeps the rules it was made under, and a
+ * released record is rebuilt under its own.
  */
-export const RECORD_RULES = 2;
+export const RECORD_RULES = 3;
 
 const LOT_STATUS_ACTIONS = ['lot.held', 'lot.released', 'lot.rejected'];
 

@@ -1,3 +1,4 @@
+import type { OrderBomLine } from '../../production/index.js';
 /** The batch / device history record of a work order, as the API answers it and the PDF prints it. */
 
 /** What the order was when it was created: a snapshot that never changes afterwards. */
@@ -10,9 +11,14 @@ export interface OrderSnapshot {
   readonly dueAt: number | null;
   readonly createdAt: number;
   readonly operations: readonly { readonly id: string; readonly seq: number; readonly name: string; readonly workCenterId: string }[];
+  /** The BOM as the order snapshotted it: quantities per unit of the order's product. */
+  readonly bom: readonly BomLineSnapshot[];
 }
 
-export type ExceptionKind = 'hold' | 'nonconformance' | 'out-of-spec' | 'scrap' | 'deviation' | 'andon' | 'override' | 'amendment';
+/** A BOM line as the order snapshotted it (quantity per unit of product, tolerance a fraction). */
+export type BomLineSnapshot = OrderBomLine;
+
+export type ExceptionKind = 'hold' | 'nonconformance' | 'out-of-spec' | 'scrap' | 'deviation' | 'andon' | 'override' | 'amendment' | 'yield';
 
 /** One thing a reviewer must look at: review by exception lists these first. */
 export interface RecordException {
@@ -85,6 +91,52 @@ export interface JournalRange {
   readonly lastHash: string | null;
 }
 
+/** One BOM line reconciled: what the BOM asks for, what was consumed from lots of its material. */
+export interface MaterialReconciliation {
+  readonly line: number;
+  readonly materialId: string;
+  readonly uom: string;
+  readonly operationSeq: number;
+  /** BOM quantity per unit of product, and its tolerance (a fraction: 0.02 is 2 %). */
+  readonly perUnit: number;
+  readonly tolerance: number;
+  /** BOM quantity for the planned quantity. */
+  readonly forPlanned: number;
+  /** The units the line's operation put out, good and scrap (both used the material). */
+  readonly output: number;
+  /** BOM quantity for that output. */
+  readonly forOutput: number;
+  readonly consumed: number;
+  /** consumed - forOutput: positive is more than the BOM asks for the output. */
+  readonly difference: number;
+  /** Whether consumed lies within forOutput × (1 ± tolerance): the band OVER_CONSUMPTION allows above. */
+  readonly withinTolerance: boolean;
+}
+
+/** Good and scrap reported at one operation. */
+export interface OperationYield {
+  readonly operationId: string;
+  readonly seq: number;
+  readonly name: string;
+  readonly good: number;
+  readonly scrap: number;
+}
+
+/** The yield of the order (21 CFR 211.188(b)(7)): actual against theoretical, per operation, and the materials reconciled. */
+export interface YieldSection {
+  /** The order's planned quantity. */
+  readonly theoretical: number;
+  readonly operations: readonly OperationYield[];
+  /** Good and scrap reported at the last operation: the order's output. */
+  readonly good: number;
+  readonly scrap: number;
+  /** The total of the output lots produced. */
+  readonly producedLots: number;
+  /** good / theoretical × 100, rounded half up to 2 decimals; null when nothing was planned. */
+  readonly actualPercent: number | null;
+  readonly materials: readonly MaterialReconciliation[];
+}
+
 /** What a release locks: derived from the journal up to its cutoff only, so it hashes the same forever. */
 export interface RecordContent {
   readonly format: 'takt-batch-record/1';
@@ -107,6 +159,8 @@ export interface RecordContent {
   readonly exceptions: readonly RecordException[];
   readonly orderHistory: readonly StepEvent[];
   readonly operations: readonly OperationSection[];
+  /** From RECORD_RULES 3: a record released under earlier rules has none. */
+  readonly yield?: YieldSection;
   readonly labourMinutes: number;
   readonly signatures: readonly SignatureEntry[];
   readonly journal: JournalRange;

@@ -1,6 +1,10 @@
 import { expect } from 'vitest';
 import { loadDemoPlant } from '../../../demo/demo-plant.js';
 import type { TestTakt } from '../../../../test/support/takt.js';
+import { buildRecordContent } from './batch-record.builder.js';
+import { contentHash } from './batch-record.query.js';
+import { loadRecordEvents, loadSnapshot, underRules } from './batch-record.repository.js';
+import type { RecordContent } from './batch-record.types.js';
 
 export interface DemoBatch {
   readonly ops: { readonly gran: string; readonly blend: string };
@@ -44,4 +48,19 @@ export async function runDemoBatch(t: TestTakt): Promise<DemoBatch> {
   // Completing the blend clocks omar and quinn off with it.
   await as('omar.operator', 'POST', `/api/v1/operations/${blend}/complete`, {});
   return { ops: { gran, blend }, as };
+}
+
+/**
+ * Makes the stored release of an order look as a release made under earlier record rules would have stored it: the
+ * content those rules build, its journal range and hash. Answers that content and its hash.
+ */
+export async function storeReleaseUnderRules(t: TestTakt, workOrderId: string, rules: number): Promise<{ content: RecordContent; hash: string }> {
+  const db = t.takt.store.db;
+  const snapshot = await loadSnapshot(db, workOrderId);
+  if (!snapshot) throw new Error(`no order ${workOrderId}`);
+  const content = buildRecordContent(snapshot, underRules(await loadRecordEvents(db, snapshot), rules), rules);
+  const hash = contentHash(content);
+  await db.updateTable('record_signoffs').set({ rules, content_hash: hash, first_seq: content.journal.firstSeq as number, last_seq: content.journal.lastSeq as number, last_hash: content.journal.lastHash as string })
+    .where('work_order_id', '=', workOrderId).where('kind', '=', 'release').execute();
+  return { content, hash };
 }

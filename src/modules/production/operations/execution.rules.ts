@@ -89,13 +89,20 @@ export function linesAt(op: Operation, bom: readonly OrderBomLine[]): OrderBomLi
 }
 
 /**
+ * What a BOM line asks for an output (BOM quantity × output) and the band its tolerance allows around it: `high` is
+ * the most OVER_CONSUMPTION lets be consumed, `low` its mirror below (a batch record's material reconciliation).
+ */
+export function bomBand(line: { readonly quantity: number; readonly tolerance: number }, output: number): { readonly quantity: number; readonly low: number; readonly high: number } {
+  return { quantity: decimal(line.quantity * output), low: decimal(line.quantity * output * (1 - line.tolerance)), high: decimal(line.quantity * output * (1 + line.tolerance)) };
+}
+
+/**
  * OVER_CONSUMPTION when the total consumed of a component at an operation would exceed its BOM quantity ×
  * max(planned order quantity, reported output) × (1 + tolerance). Consuming before reporting is the normal flow.
  */
 export function withinBom(c: { op: Operation; order: WorkOrder; line: OrderBomLine | undefined; consumedSoFar: number; quantity: number }): Violation[] {
   if (!c.line) return [];
-  const output = Math.max(c.order.quantity, c.op.good + c.op.scrap);
-  const allowed = decimal(c.line.quantity * output * (1 + c.line.tolerance));
+  const allowed = bomBand(c.line, Math.max(c.order.quantity, c.op.good + c.op.scrap)).high;
   if (c.consumedSoFar + c.quantity <= allowed + EPS) return [];
   return [
     violation('OVER_CONSUMPTION', `consuming ${c.quantity} ${c.line.uom} of ${c.line.materialId} would make ${decimal(c.consumedSoFar + c.quantity)}, more than the ${allowed} the BOM allows`, {
