@@ -26,6 +26,28 @@ export function intervalAtRead(equipmentId: string, at: number): StoreRead<State
   return mapRead(selectIntervalAt.read(equipmentId, at), ([r]) => (r ? toInterval(r) : undefined));
 }
 
+const STRETCH_PAGE = 20;
+
+/**
+ * The state in force now as a person reads it: the latest interval, taken back over the intervals before it that
+ * join it with the same state and reason (a state reported again is kept as a boundary, not as a change), so its
+ * `from` is when that state began.
+ */
+export async function currentStretch(db: Db, equipmentId: string): Promise<StateInterval | undefined> {
+  const last = await lastInterval(db, equipmentId);
+  if (!last) return undefined;
+  let from = last.from;
+  for (;;) {
+    const rows = await db.selectFrom('equipment_states').select(COLUMNS).where('equipment_id', '=', equipmentId).where('from_at', '<', from)
+      .orderBy('from_at', 'desc').limit(STRETCH_PAGE).execute();
+    for (const r of rows) {
+      if (r.to_at !== from || r.state !== last.state || r.reason !== last.reason) return { ...last, from };
+      from = r.from_at;
+    }
+    if (rows.length < STRETCH_PAGE) return { ...last, from };
+  }
+}
+
 /** The latest interval of the history (the open one, the current state), if any. */
 export async function lastInterval(db: Db, equipmentId: string): Promise<StateInterval | undefined> {
   const r = await db.selectFrom('equipment_states').select(COLUMNS).where('equipment_id', '=', equipmentId).orderBy('from_at', 'desc').limit(1).executeTakeFirst();

@@ -154,17 +154,9 @@ describeStores('equipment states and counts over the HTTP API', (dialect) => {
   it('answers a re-sent state with 200 and changed: false, journaling no state change, and keeps it as a boundary a late stop ends at', async () => {
     expect((await t.call('PUT', '/api/v1/equipment/RESEND-1', { body: { name: 'Resending press', parentId: 'WC-MIX' } })).status).toBe(200);
     const post = (body: Record<string, unknown>) => t.call('POST', '/api/v1/equipment/RESEND-1/state', { body, as: 'integration' });
-    // The stops as a person reads them: adjacent intervals of the same state and reason taken together.
-    const stretches = async () => {
-      const intervals = (await t.call('GET', `/api/v1/equipment/RESEND-1/states?from=${encodeURIComponent(isoAgo(60 * MIN))}&to=${encodeURIComponent(isoAgo(-MIN))}`)).body.intervals as { state: string; reason: string | null; from: string; to: string | null }[];
-      const out: [string, string | null, string, string | null][] = [];
-      for (const i of intervals) {
-        const last = out.at(-1);
-        if (last && last[0] === i.state && last[1] === i.reason && last[3] === i.from) last[3] = i.to;
-        else out.push([i.state, i.reason, i.from, i.to]);
-      }
-      return out;
-    };
+    // The stops as the API answers them: adjacent intervals of the same state and reason joined.
+    const stretches = async () => ((await t.call('GET', `/api/v1/equipment/RESEND-1/states?from=${encodeURIComponent(isoAgo(60 * MIN))}&to=${encodeURIComponent(isoAgo(-MIN))}`)).body.intervals as { state: string; reason: string | null; from: string; to: string | null }[])
+      .map((i) => [i.state, i.reason, i.from, i.to]);
     const journaled = async () => (await t.call('GET', '/api/v1/journal?entity=equipment&entityId=RESEND-1&limit=1000')).body.events
       .filter((e: { action: string }) => e.action === 'equipment.state-changed').map((e: { data: { state: string; at: string } }) => [e.data.state, e.data.at]);
     const atRun = isoAgo(20 * MIN);
@@ -173,6 +165,7 @@ describeStores('equipment states and counts over the HTTP API', (dialect) => {
     expect((await post({ state: 'running', at: atRun })).body.changed).toBe(true);
     expect((await post({ state: 'down', reason: 'JAM', at: atDown })).body.changed).toBe(true);
     const before = { stretches: await stretches(), journaled: await journaled(), orders: (await rows()).orders };
+    const statesBefore = (await rows()).states;
     expect(before.stretches).toEqual([['running', null, atRun, atDown], ['down', 'JAM', atDown, null]]);
 
     const seen: JournalEvent[] = [];
@@ -183,9 +176,12 @@ describeStores('equipment states and counts over the HTTP API', (dialect) => {
       for (const body of [{ state: 'down', reason: 'JAM', at: isoAgo(5 * MIN) }, { state: 'down', reason: 'JAM' }, { state: 'running', at: atRepeat }]) {
         const r = await post(body);
         expect(r.status, JSON.stringify(r.body)).toBe(200);
-        expect(r.body).toMatchObject({ equipmentId: 'RESEND-1', state: body.state, changed: false, current: { state: 'down', reason: 'JAM', to: null }, maintenanceOrders: [] });
+        // The stop in force began at atDown, however often it was reported since.
+        expect(r.body).toMatchObject({ equipmentId: 'RESEND-1', state: body.state, changed: false, current: { state: 'down', reason: 'JAM', from: atDown, to: null }, maintenanceOrders: [] });
       }
       expect({ stretches: await stretches(), journaled: await journaled(), orders: (await rows()).orders }).toEqual(before);
+      // Stored, each re-send is a boundary cutting the interval it repeats: three rows more.
+      expect((await rows()).states).toBe(statesBefore + 3);
       // Asking for a repair of the stop in force is a request, not a state change: the order opens.
       const repair = await t.call('POST', '/api/v1/equipment/RESEND-1/state', { body: { state: 'down', reason: 'JAM', raiseMaintenanceOrder: true }, as: 'operator' });
       expect(repair.body).toMatchObject({ changed: false, maintenanceOrders: [{ id: 'MO-RESEND-1-1', kind: 'corrective', reason: 'JAM' }] });
@@ -199,5 +195,19 @@ describeStores('equipment states and counts over the HTTP API', (dialect) => {
     }
     expect(seen.filter((e) => e.action === 'equipment.state-changed').map((e) => e.data.state)).toEqual(['down']);
     expect(await journaled()).toEqual([['running', atRun], ['down', atDown], ['down', atLate]]);
+  });
+
+  it('answers the state in force from when it began however many times it was reported again since', async () => {
+    expect((await t.call('PUT', '/api/v1/equipment/RESEND-2', { body: { name: 'Chatty press', parentId: 'WC-MIX' } })).status).toBe(200);
+    const post = (body: Record<string, unknown>) => t.call('POST', '/api/v1/equipment/RESEND-2/state', { body, as: 'integration' });
+    const began = isoAgo(50 * MIN);
+    const ran = isoAgo(55 * MIN);
+    expect((await post({ state: 'running', at: ran })).body.changed).toBe(true);
+    expect((await post({ state: 'down', reason: 'JAM', at: began })).body.changed).toBe(true);
+    // More re-sends than one page of the walk back over them.
+    for (let m = 45; m > 0; m -= 1) expect((await post({ state: 'down', reason: 'JAM', at: isoAgo(m * MIN) })).body.changed).toBe(false);
+    const states = await t.call('GET', `/api/v1/equipment/RESEND-2/states?from=${encodeURIComponent(isoAgo(60 * MIN))}&to=${encodeURIComponent(isoAgo(-MIN))}`);
+    expect(states.body.current).toMatchObject({ state: 'down', reason: 'JAM', from: began, to: null });
+    expect(states.body.intervals.map((i: { state: string; from: string }) => [i.state, i.from])).toEqual([['running', ran], ['down', began]]);
   });
 });

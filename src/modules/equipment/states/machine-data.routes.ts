@@ -6,12 +6,12 @@ import { idField } from '../../../platform/http/fields.js';
 import { iso, isoTime } from '../../../platform/http/time.js';
 import type { Store } from '../../../platform/store/database.js';
 import { recordCount } from '../counts/record-count.command.js';
-import { EQUIPMENT_STATES } from '../domain/index.js';
+import { coalesceIntervals, EQUIPMENT_STATES } from '../domain/index.js';
 import { putEquipmentSettings } from '../settings/put-equipment-settings.command.js';
 import { COUNT_SOURCES, settingsOf } from '../settings/equipment-settings.repository.js';
 import { requireEquipment } from '../shared/equipment-node.js';
 import { reportWindow, windowQuerySchema } from '../shared/report-window.js';
-import { intervalsOverlapping, lastInterval } from './equipment-state.repository.js';
+import { currentStretch, intervalsOverlapping } from './equipment-state.repository.js';
 import { presentInterval, recordState } from './record-state.command.js';
 
 const params = z.strictObject({ id: idField });
@@ -62,8 +62,9 @@ export function registerMachineDataRoutes(app: FastifyInstance, runner: CommandR
     handler: async (p, q) => {
       const w = reportWindow(q, Date.now());
       await requireEquipment(store.db, p.id);
-      const intervals = await intervalsOverlapping(store.db, p.id, w.from, w.to);
-      const current = await lastInterval(store.db, p.id);
+      // As people read them: a state reported again joins the interval it repeats.
+      const intervals = coalesceIntervals(await intervalsOverlapping(store.db, p.id, w.from, w.to));
+      const current = await currentStretch(store.db, p.id);
       return { equipmentId: p.id, from: iso(w.from), to: iso(w.to), current: current ? presentInterval(current) : null, intervals: intervals.map(presentInterval) };
     },
   });

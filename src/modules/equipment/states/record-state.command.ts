@@ -7,7 +7,7 @@ import { generateDueOrders, raiseCorrectiveOrder } from '../maintenance/maintena
 import { presentOrder } from '../maintenance/maintenance-order.present.js';
 import { bumpHistoryRevision, lockEquipment } from '../settings/equipment-settings.repository.js';
 import { requireEquipment } from '../shared/equipment-node.js';
-import { applyHistoryChange, lastInterval, sliceFor } from './equipment-state.repository.js';
+import { applyHistoryChange, currentStretch, sliceFor } from './equipment-state.repository.js';
 
 export interface RecordState {
   readonly equipmentId: string;
@@ -83,7 +83,7 @@ export const recordState = command('equipment.state', async (ctx, cmd: RecordSta
     if (corrective) orders.push(corrective);
   }
   orders.push(...(await generateDueOrders(ctx, cmd.equipmentId, settings.countSource)));
-  const current = await lastInterval(ctx.tx, cmd.equipmentId);
+  const current = await currentStretch(ctx.tx, cmd.equipmentId);
   return {
     equipmentId: cmd.equipmentId, state: event.state, reason: event.reason, at: iso(event.at), late, changed,
     current: current ? presentInterval(current) : null,
