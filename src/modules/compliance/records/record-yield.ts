@@ -8,7 +8,7 @@ const EPS = 1e-9;
 
 /** Rounds half up to 2 decimals, after `decimal` has taken away the float noise (97.335 stays 97.34). */
 const twoDecimals = (n: number): number => Math.round(decimal(n * 100)) / 100;
-/** Sums and differences of quantities to 12 significant digits: 9.7 - 9.6 is 0.1, not 0.0999999999999996. */
+/** Sums and differences of quantities to 12 significant digits: 9.7 - 9.6 is 0.1 (`decimal`'s 15 keep the cancellation noise, 0.0999999999999996). */
 const tidy = (n: number): number => (Number.isFinite(n) ? Number(n.toPrecision(12)) : n);
 const sum = (xs: readonly number[]): number => tidy(xs.reduce((s, x) => s + x, 0));
 

@@ -12,7 +12,8 @@ export type StateHistoryChange = {
   readonly removed: readonly StateInterval[];
 };
 
-const sameState = (a: { state: string; reason: string | null }, b: { state: string; reason: string | null }) =>
+/** Whether two intervals or events say the same: the same state with the same reason. */
+export const sameState = (a: { state: string; reason: string | null }, b: { state: string; reason: string | null }) =>
   a.state === b.state && a.reason === b.reason;
 
 /** Index of the interval containing `at` (from <= at < to), or -1. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { precompiled } from '../../../platform/store/precompiled.js';
 import { mapRead, runRead, type StoreRead } from '../../../platform/store/read-together.js';
-import { isEquipmentState, type StateHistoryChange, type StateInterval } from '../domain/index.js';
+import { isEquipmentState, sameState, type StateHistoryChange, type StateInterval } from '../domain/index.js';
 import type { Db } from '../shared/db.js';
 
 type Row = { state: string; reason: string | null; from_at: number; to_at: number | null };
@@ -34,17 +34,21 @@ const STRETCH_PAGE = 20;
  * `from` is when that state began.
  */
 export async function currentStretch(db: Db, equipmentId: string): Promise<StateInterval | undefined> {
-  const last = await lastInterval(db, equipmentId);
-  if (!last) return undefined;
+  const page = db.selectFrom('equipment_states').select(COLUMNS).where('equipment_id', '=', equipmentId).orderBy('from_at', 'desc').limit(STRETCH_PAGE);
+  let rows = await page.execute();
+  const top = rows[0];
+  if (!top) return undefined;
+  const last = toInterval(top);
   let from = last.from;
-  for (;;) {
-    const rows = await db.selectFrom('equipment_states').select(COLUMNS).where('equipment_id', '=', equipmentId).where('from_at', '<', from)
-      .orderBy('from_at', 'desc').limit(STRETCH_PAGE).execute();
-    for (const r of rows) {
-      if (r.to_at !== from || r.state !== last.state || r.reason !== last.reason) return { ...last, from };
-      from = r.from_at;
+  // The first page holds the latest interval too: one query when the state was not reported again.
+  for (let walked = rows.slice(1); ; walked = rows) {
+    for (const r of walked) {
+      const iv = toInterval(r);
+      if (iv.to !== from || !sameState(iv, last)) return { ...last, from };
+      from = iv.from;
     }
     if (rows.length < STRETCH_PAGE) return { ...last, from };
+    rows = await page.where('from_at', '<', from).execute();
   }
 }
 

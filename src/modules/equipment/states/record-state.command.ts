@@ -1,7 +1,7 @@
 import { command } from '../../../platform/commands/command.js';
 import { Refusal } from '../../../platform/errors/violation.js';
 import { iso } from '../../../platform/http/time.js';
-import { applyStateEvent, parseStateEvent, type StateInterval } from '../domain/index.js';
+import { applyStateEvent, parseStateEvent, sameState, type StateInterval } from '../domain/index.js';
 import { findReason } from '../downtime/downtime-reason.repository.js';
 import { generateDueOrders, raiseCorrectiveOrder } from '../maintenance/maintenance-orders.generator.js';
 import { presentOrder } from '../maintenance/maintenance-order.present.js';
@@ -55,7 +55,7 @@ export const recordState = command('equipment.state', async (ctx, cmd: RecordSta
   const late = slice.length > 0 && (previous === null || previous.to !== null);
   // The state in force at `at` already: kept as a boundary (a late event arriving later must stop at it, see
   // `applyStateEvent`), but the equipment's state did not change, so nothing is journaled and no repair is raised.
-  const repeat = previous !== null && previous.state === event.state && previous.reason === event.reason;
+  const repeat = previous !== null && sameState(previous, event);
   const written = change.added.length > 0 || change.removed.length > 0;
   const changed = written && !repeat;
   if (written) {
